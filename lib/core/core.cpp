@@ -1,0 +1,271 @@
+#include "core/diagnostic.h"
+#include "core/files.h"
+#include "core/paths.h"
+#include "core/table.h"
+#include "core/token_trie.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef ANNALS_RULES_DIR
+#error "ANNALS_RULES_DIR must be defined by the build"
+#endif
+
+namespace annals {
+
+std::string Diagnostic::str() const {
+  std::string out = file;
+  if (!file.empty() && line > 0) {
+    out += ':' + std::to_string(line);
+    if (column > 0) out += ':' + std::to_string(column);
+  }
+  if (!out.empty()) out += ": ";
+  return out + message;
+}
+
+LineColumn line_column(std::string_view text, std::size_t offset) {
+  LineColumn lc;
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++lc.line;
+      lc.column = 1;
+    } else {
+      ++lc.column;
+    }
+  }
+  return lc;
+}
+
+Diagnostic diagnostic_at(std::string file, std::string_view text, std::size_t offset,
+                         std::string message, Status status) {
+  auto lc = line_column(text, offset);
+  return Diagnostic{std::move(file), lc.line, lc.column, std::move(message), status};
+}
+
+// ---------------------------------------------------------------- files
+
+Expected<std::string> read_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return Diagnostic{path.string(), 0, 0, "is a directory, not a file", Status::input};
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Diagnostic{path.string(), 0, 0, std::string("cannot open: ") + std::strerror(errno),
+                      Status::input};
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad())
+    return Diagnostic{path.string(), 0, 0, "read error", Status::input};
+  return bytes;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8 (RFC 3629).
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+Expected<void> write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+  if (path == "-") {
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0)
+      return Diagnostic{"<stdout>", 0, 0, "write error", Status::output};
+    return {};
+  }
+  auto dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0)
+    return Diagnostic{path.string(), 0, 0, std::string("cannot write: ") + std::strerror(errno),
+                      Status::output};
+  auto fail = [&](const char* what) -> Expected<void> {
+    int err = errno;
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    return Diagnostic{path.string(), 0, 0, std::string(what) + std::strerror(err), Status::output};
+  };
+  const char* p = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t w = ::write(fd, p, left);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write: ");
+    }
+    p += w;
+    left -= static_cast<std::size_t>(w);
+  }
+  if (::fsync(fd) != 0) return fail("cannot sync: ");
+  ::fchmod(fd, 0644);
+  if (::close(fd) != 0) {
+    ::unlink(tmpl.c_str());
+    return Diagnostic{path.string(), 0, 0, std::string("cannot close: ") + std::strerror(errno),
+                      Status::output};
+  }
+  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmpl.c_str());
+    return Diagnostic{path.string(), 0, 0, std::string("cannot rename into place: ") + std::strerror(err),
+                      Status::output};
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------- paths
+
+static std::filesystem::path env_or(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return (v && *v) ? std::filesystem::path(v) : std::filesystem::path(fallback);
+}
+
+Paths default_paths() {
+  return Paths{env_or("ANNALS_RULES", ANNALS_RULES_DIR),
+               env_or("ANNALS_ISO_CODES", "/usr/share/iso-codes/json"),
+               env_or("ANNALS_TAGGER", "/usr/share/perl5/Lingua/EN/Tagger"),
+               env_or("ANNALS_WORDNET", "/usr/share/wordnet"),
+               env_or("ANNALS_SCHEMAS", ANNALS_SCHEMAS_DIR)};
+}
+
+// ---------------------------------------------------------------- tables
+
+Diagnostic Table::error(const Row& row, std::size_t field, std::string message) const {
+  // Column of the field: count the bytes of the fields before it plus one tab each (an
+  // approximation when several tabs separate fields, exact for the usual single tab).
+  std::uint32_t col = 1;
+  for (std::size_t i = 0; i < field && i < row.fields.size(); ++i)
+    col += static_cast<std::uint32_t>(row.fields[i].size() + 1);
+  return Diagnostic{file, row.line, col, std::move(message), Status::rules};
+}
+
+Expected<Table> read_table(const std::filesystem::path& path, std::size_t min_fields,
+                           std::size_t max_fields) {
+  auto bytes = read_file(path);
+  if (!bytes) {
+    auto d = bytes.error();
+    d.status = Status::rules;
+    return d;
+  }
+  Table t;
+  t.file = path.string();
+  if (auto bad = find_invalid_utf8(*bytes); bad != std::string_view::npos)
+    return diagnostic_at(t.file, *bytes, bad, "invalid UTF-8", Status::rules);
+  std::string_view text = *bytes;
+  std::uint32_t line = 0;
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    std::string_view l = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    ++line;
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    auto first = l.find_first_not_of(" \t");
+    if (first == std::string_view::npos || l[first] == '#') continue;
+    Row row{line, {}};
+    std::size_t i = 0;
+    while (i <= l.size()) {
+      auto tab = l.find('\t', i);
+      auto field = l.substr(i, tab == std::string_view::npos ? std::string_view::npos : tab - i);
+      row.fields.emplace_back(field);
+      if (tab == std::string_view::npos) break;
+      i = tab + 1;
+      while (i < l.size() && l[i] == '\t') ++i;
+    }
+    if (row.fields.size() < min_fields || row.fields.size() > max_fields) {
+      std::ostringstream msg;
+      msg << "expected " << min_fields;
+      if (max_fields != min_fields) msg << " to " << max_fields;
+      msg << " tab-separated fields, found " << row.fields.size();
+      return Diagnostic{t.file, line, 1, msg.str(), Status::rules};
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------- trie
+
+std::uint64_t TokenTrie::edge_key(std::uint32_t node, std::string_view token) {
+  return (static_cast<std::uint64_t>(node) * 0x9E3779B97F4A7C15ull) ^ std::hash<std::string_view>{}(token);
+}
+
+std::optional<std::uint32_t> TokenTrie::find_child(std::uint32_t node, std::string_view token) const {
+  auto [lo, hi] = edges_.equal_range(edge_key(node, token));
+  for (auto it = lo; it != hi; ++it)
+    if (label_[it->second] == token) return it->second;
+  return std::nullopt;
+}
+
+bool TokenTrie::insert(std::span<const std::string> tokens, std::uint32_t payload) {
+  if (tokens.empty()) return false;
+  std::uint32_t node = 0;
+  for (const auto& tok : tokens) {
+    auto child = find_child(node, tok);
+    if (!child) {
+      auto id = static_cast<std::uint32_t>(payload_.size());
+      payload_.push_back(kNone);
+      label_.push_back(tok);
+      edges_.emplace(edge_key(node, tok), id);
+      child = id;
+    }
+    node = *child;
+  }
+  if (payload_[node] == kNone) {
+    payload_[node] = payload;
+    ++phrases_;
+  }
+  return true;
+}
+
+std::optional<std::uint32_t> TokenTrie::find(std::span<const std::string> tokens) const {
+  std::uint32_t node = 0;
+  for (const auto& tok : tokens) {
+    auto child = find_child(node, tok);
+    if (!child) return std::nullopt;
+    node = *child;
+  }
+  if (payload_[node] == kNone) return std::nullopt;
+  return payload_[node];
+}
+
+}  // namespace annals

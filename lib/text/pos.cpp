@@ -1,0 +1,303 @@
+// Bigram HMM part-of-speech tagger over Lingua::EN::Tagger's data (Debian's
+// liblingua-en-tagger-perl): words.yml holds tag counts for 44k words, tags.yml the tag
+// transition probabilities P(next | previous), unknown.yml tag counts for word classes
+// (-cap-, -ing-, -ed-, ...). Like Lingua, a path scores P(tag | previous tag) × P(tag | word).
+#include "text/text.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <unordered_map>
+
+#include "core/files.h"
+
+namespace annals::text {
+namespace {
+
+constexpr std::size_t kTags = static_cast<std::size_t>(Pos::count_);
+
+struct TagName {
+  std::string_view lingua;
+  Pos pos;
+};
+// Lingua's tag names; its punctuation classes become ours.
+constexpr std::array<TagName, 45> kLinguaTags{{
+    {"cc", Pos::cc},   {"cd", Pos::cd},     {"det", Pos::dt},   {"ex", Pos::ex},     {"fw", Pos::fw},
+    {"in", Pos::in},   {"jj", Pos::jj},     {"jjr", Pos::jjr},  {"jjs", Pos::jjs},   {"ls", Pos::ls},
+    {"md", Pos::md},   {"nn", Pos::nn},     {"nnp", Pos::nnp},  {"nnps", Pos::nnps}, {"nns", Pos::nns},
+    {"pdt", Pos::pdt}, {"pos", Pos::pos},   {"prp", Pos::prp},  {"prps", Pos::prp_s}, {"rb", Pos::rb},
+    {"rbr", Pos::rbr}, {"rbs", Pos::rbs},   {"rp", Pos::rp},    {"sym", Pos::sym},   {"to", Pos::to},
+    {"uh", Pos::uh},   {"vb", Pos::vb},     {"vbd", Pos::vbd},  {"vbg", Pos::vbg},   {"vbn", Pos::vbn},
+    {"vbp", Pos::vbp}, {"vbz", Pos::vbz},   {"wdt", Pos::wdt},  {"wp", Pos::wp},     {"wps", Pos::wp_s},
+    {"wrb", Pos::wrb}, {"pp", Pos::punct_stop}, {"ppc", Pos::punct_comma}, {"pps", Pos::punct_colon},
+    {"ppl", Pos::punct_quote_open}, {"ppr", Pos::punct_quote_close}, {"lrb", Pos::punct_lrb},
+    {"rrb", Pos::punct_rrb}, {"ppd", Pos::sym}, {"sym", Pos::sym},
+}};
+
+std::optional<Pos> lingua_tag(std::string_view name) {
+  for (const auto& t : kLinguaTags)
+    if (t.lingua == name) return t.pos;
+  return std::nullopt;
+}
+
+constexpr std::array<std::string_view, kTags> kPenn{
+    "?",  "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNP", "NNPS",
+    "NNS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD",
+    "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "#"};
+
+using Dist = std::vector<std::pair<Pos, float>>;  // P(tag | word), summing to 1
+
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+/// Parses one "key: { tag: number, tag: number }" line of Lingua's YAML (its files use no
+/// other YAML feature). Returns false for lines that are not entries (the header).
+bool parse_entry(std::string_view line, std::string& key, std::vector<std::pair<std::string_view, double>>& out) {
+  out.clear();
+  auto brace = line.rfind(": {");
+  if (brace == std::string_view::npos) return false;
+  std::string_view k = line.substr(0, brace);
+  if (k.size() >= 2 && k.front() == '"' && k.back() == '"') {
+    k = k.substr(1, k.size() - 2);
+    key.clear();
+    for (std::size_t i = 0; i < k.size(); ++i) {
+      if (k[i] == '\\' && i + 1 < k.size()) ++i;
+      key += k[i];
+    }
+  } else {
+    key.assign(k);
+  }
+  std::string_view body = line.substr(brace + 3);
+  auto close = body.rfind('}');
+  if (close == std::string_view::npos) return false;
+  body = body.substr(0, close);
+  while (!body.empty()) {
+    auto comma = body.find(',');
+    std::string_view item = body.substr(0, comma);
+    body = comma == std::string_view::npos ? std::string_view{} : body.substr(comma + 1);
+    auto colon = item.find(':');
+    if (colon == std::string_view::npos) return false;
+    auto trim = [](std::string_view s) {
+      while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+      return s;
+    };
+    std::string_view name = trim(item.substr(0, colon));
+    std::string num(trim(item.substr(colon + 1)));
+    char* end = nullptr;
+    double v = std::strtod(num.c_str(), &end);
+    if (end == num.c_str()) return false;
+    out.emplace_back(name, v);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view to_string(Pos p) { return kPenn[static_cast<std::size_t>(p)]; }
+
+struct PosTagger::Model {
+  std::unordered_map<std::string, Dist, Hash, std::equal_to<>> lexicon;
+  std::unordered_map<std::string, Dist, Hash, std::equal_to<>> unknown;  // "-cap-", "-ing-", ...
+  std::array<std::array<float, kTags>, kTags> log_trans{};               // [prev][next]
+  std::array<float, kTags> log_start{};
+};
+
+PosTagger::PosTagger(std::unique_ptr<Model> m) : m_(std::move(m)) {}
+PosTagger::PosTagger(PosTagger&&) noexcept = default;
+PosTagger& PosTagger::operator=(PosTagger&&) noexcept = default;
+PosTagger::~PosTagger() = default;
+
+Expected<PosTagger> PosTagger::load(const Paths& paths) {
+  auto model = std::make_unique<Model>();
+  std::string key;
+  std::vector<std::pair<std::string_view, double>> items;
+
+  auto read_dists = [&](const char* name, auto& map) -> Expected<void> {
+    auto path = paths.tagger / name;
+    auto bytes = read_file(path);
+    if (!bytes)
+      return Diagnostic{path.string(), 0, 0,
+                        bytes.error().message + " (install liblingua-en-tagger-perl or set ANNALS_TAGGER)",
+                        Status::rules};
+    std::string_view text = *bytes;
+    std::uint32_t line_no = 0;
+    while (!text.empty()) {
+      auto nl = text.find('\n');
+      std::string_view line = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+      ++line_no;
+      if (line.empty() || line.starts_with("---")) continue;
+      if (!parse_entry(line, key, items))
+        return Diagnostic{path.string(), line_no, 1, "not a 'word: { tag: count, ... }' entry", Status::rules};
+      Dist d;
+      double total = 0;
+      for (auto& [tag, count] : items) {
+        auto pos = lingua_tag(tag);
+        if (!pos) continue;
+        d.emplace_back(*pos, static_cast<float>(count));
+        total += count;
+      }
+      if (total <= 0) continue;
+      for (auto& [p, c] : d) c = static_cast<float>(c / total);
+      map.emplace(key, std::move(d));
+    }
+    return {};
+  };
+  if (auto r = read_dists("words.yml", model->lexicon); !r) return r.error();
+  if (auto r = read_dists("unknown.yml", model->unknown); !r) return r.error();
+
+  // Transitions: tags.yml rows are previous tags, entries next-tag probabilities.
+  for (auto& row : model->log_trans) row.fill(std::log(1e-6f));
+  auto path = paths.tagger / "tags.yml";
+  auto bytes = read_file(path);
+  if (!bytes) return Diagnostic{path.string(), 0, 0, bytes.error().message, Status::rules};
+  std::string_view text = *bytes;
+  std::uint32_t line_no = 0;
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    ++line_no;
+    if (line.empty() || line.starts_with("---")) continue;
+    if (!parse_entry(line, key, items))
+      return Diagnostic{path.string(), line_no, 1, "not a 'tag: { tag: p, ... }' entry", Status::rules};
+    auto prev = lingua_tag(key);
+    if (!prev) continue;
+    for (auto& [tag, p] : items) {
+      auto next = lingua_tag(tag);
+      if (next && p > 0) {
+        auto& cell = model->log_trans[static_cast<std::size_t>(*prev)][static_cast<std::size_t>(*next)];
+        cell = std::max(cell, static_cast<float>(std::log(p)));
+      }
+    }
+  }
+  // A sentence starts as if after a full stop (Lingua does the same).
+  model->log_start = model->log_trans[static_cast<std::size_t>(Pos::punct_stop)];
+  if (model->lexicon.size() < 1000)
+    return Diagnostic{(paths.tagger / "words.yml").string(), 0, 0, "lexicon has too few words", Status::rules};
+  return PosTagger(std::move(model));
+}
+
+namespace {
+
+/// Lingua's classes for words the lexicon lacks.
+std::string_view unknown_class(std::string_view w, bool capitalized) {
+  auto ends = [&](std::string_view s) { return w.size() > s.size() + 1 && w.ends_with(s); };
+  if (w.find('-') != std::string_view::npos) return "-hyp-";
+  if (capitalized) return "-cap-";
+  if (ends("ing")) return "-ing-";
+  if (ends("ed")) return "-ed-";
+  if (ends("ly")) return "-ly-";
+  if (ends("tion") || ends("sion") || ends("ment") || ends("ness")) return "-tion-";
+  if (ends("s")) return "-s-";
+  return "-unknown-";
+}
+
+}  // namespace
+
+void PosTagger::tag(Document& doc) const {
+  const Model& m = *m_;
+  std::vector<const Dist*> dists;
+  std::vector<Dist> owned;
+  std::vector<std::array<float, kTags>> score;
+  std::vector<std::array<std::uint8_t, kTags>> back;
+  static const Dist number_dist{{Pos::cd, 1.0f}};
+  static const Dist symbol_dist{{Pos::sym, 1.0f}};
+
+  for (const Sentence& s : doc.sentences) {
+    const std::size_t len = s.last - s.first;
+    if (len == 0) continue;
+    dists.assign(len, nullptr);
+    owned.assign(len, Dist{});
+    for (std::size_t k = 0; k < len; ++k) {
+      const std::size_t ti = s.first + k;
+      const Token& tok = doc.tokens[ti];
+      std::string_view w = doc.word(ti);
+      if (tok.kind == TokenKind::number) {
+        // "1970s", "80s", "2016" are CD; "48-hour" is an adjective.
+        dists[k] = w.find('-') != std::string_view::npos && (tok.shape & has_digit) &&
+                           !std::isdigit(static_cast<unsigned char>(w.back()))
+                       ? &m.unknown.at("-hyp-adj-")
+                       : &number_dist;
+        continue;
+      }
+      if (auto it = m.lexicon.find(w); it != m.lexicon.end()) {
+        dists[k] = &it->second;
+        // Sentence-initial capitals: also consider the lower-case word ("Last week, ...").
+        if ((tok.shape & sentence_start) && (tok.shape & capitalized)) {
+          if (auto lw = m.lexicon.find(doc.lower_word(ti)); lw != m.lexicon.end()) dists[k] = &lw->second;
+        }
+        continue;
+      }
+      if (auto it = m.lexicon.find(doc.lower_word(ti)); it != m.lexicon.end()) {
+        // A capitalized word known only in lower case is a name inside a sentence ("Bush"
+        // is rare; "Abe" is a name), but a common word at the start of one.
+        if ((tok.shape & capitalized) && !(tok.shape & sentence_start)) {
+          owned[k] = it->second;
+          for (auto& [p, c] : owned[k]) c *= 0.3f;
+          owned[k].emplace_back(Pos::nnp, 0.7f);
+          dists[k] = &owned[k];
+        } else {
+          dists[k] = &it->second;
+        }
+        continue;
+      }
+      if (tok.kind == TokenKind::symbol) {
+        dists[k] = &symbol_dist;
+        continue;
+      }
+      if (tok.kind == TokenKind::punct) {
+        dists[k] = &m.unknown.at("-sym-");
+        continue;
+      }
+      auto cls = unknown_class(doc.lower_word(ti), (tok.shape & capitalized) != 0);
+      auto it = m.unknown.find(cls);
+      dists[k] = it != m.unknown.end() ? &it->second : &m.unknown.at("-unknown-");
+    }
+
+    // Viterbi in log space over the tags each word allows.
+    score.assign(len, {});
+    back.assign(len, {});
+    for (auto& row : score) row.fill(-1e30f);
+    for (auto [p, c] : *dists[0])
+      score[0][static_cast<std::size_t>(p)] = m.log_start[static_cast<std::size_t>(p)] + std::log(c);
+    for (std::size_t k = 1; k < len; ++k) {
+      for (auto [p, c] : *dists[k]) {
+        const auto pi = static_cast<std::size_t>(p);
+        float best = -1e30f;
+        std::uint8_t arg = 0;
+        for (auto [q, qc] : *dists[k - 1]) {
+          (void)qc;
+          const auto qi = static_cast<std::size_t>(q);
+          float v = score[k - 1][qi] + m.log_trans[qi][pi];
+          if (v > best) {
+            best = v;
+            arg = static_cast<std::uint8_t>(qi);
+          }
+        }
+        score[k][pi] = best + std::log(c);
+        back[k][pi] = arg;
+      }
+    }
+    std::size_t best_tag = 0;
+    float best = -1e31f;
+    for (auto [p, c] : *dists[len - 1]) {
+      (void)c;
+      const auto pi = static_cast<std::size_t>(p);
+      if (score[len - 1][pi] > best) {
+        best = score[len - 1][pi];
+        best_tag = pi;
+      }
+    }
+    for (std::size_t k = len; k-- > 0;) {
+      doc.tokens[s.first + k].pos = static_cast<Pos>(best_tag);
+      best_tag = back[k][best_tag];
+    }
+  }
+}
+
+}  // namespace annals::text
