@@ -1,0 +1,758 @@
+// Recognition in two passes over one document. The first finds candidates left to right:
+// gazetteer names, runs of capitalised tokens split into titles, demonyms, known names and
+// unknown names, groups ("Japanese nationals"), pronouns and descriptions. The second resolves
+// them in text order, so that a surname, an acronym or "the company" can refer back to an
+// actor already seen, and keeps the unknown names that carry enough evidence of being actors.
+#include "actors/actors.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "actors/lexicon.h"
+
+namespace annals::actors {
+
+std::string_view to_string(ActorType t) {
+  switch (t) {
+    case ActorType::country: return "country";
+    case ActorType::government: return "government";
+    case ActorType::organization: return "organization";
+    case ActorType::person: return "person";
+    case ActorType::group: return "group";
+    case ActorType::place: return "place";
+    case ActorType::other: return "other";
+  }
+  return "other";
+}
+
+struct Recognizer::Impl {
+  Lexicon lx;
+  text::Lemmatizer lemmatizer;
+};
+
+Recognizer::Recognizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Recognizer::Recognizer(Recognizer&&) noexcept = default;
+Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;
+Recognizer::~Recognizer() = default;
+
+Expected<Recognizer> Recognizer::load(const Paths& paths) {
+  auto seg = text::Segmenter::load(paths);
+  if (!seg) return seg.error();
+  auto lx = load_lexicon(paths, *seg);
+  if (!lx) return lx.error();
+  auto lem = text::Lemmatizer::load(paths);
+  if (!lem) return lem.error();
+  return Recognizer(std::make_unique<Impl>(Impl{std::move(*lx), std::move(*lem)}));
+}
+
+namespace {
+
+using text::Pos;
+
+enum class CandKind : std::uint8_t {
+  known,            ///< a gazetteer name (country, capital, contextual, organisation, leader)
+  unknown,          ///< a name no list knows
+  group,            ///< demonym + group noun
+  country_nominal,  ///< "the Japanese government", "the Kim Jong-un regime": the country
+  title_ref,        ///< "Japan's prime minister", "the president": the holder, when known
+  pronoun,
+  nominal,          ///< "the company"
+};
+
+enum class PronounClass : std::uint8_t { person, thing, plural };
+
+struct Candidate {
+  std::uint32_t first = 0, last = 0;
+  CandKind kind = CandKind::known;
+  NameKind name_kind = NameKind::country;
+  std::uint32_t target = 0;  ///< known: index per name_kind; group/country_nominal: country
+  // Evidence for unknown names and titles.
+  std::int8_t title = -1;       ///< TitleClass of a title just before, or -1
+  std::uint32_t title_first = 0, title_last = 0;  ///< the title's tokens
+  std::uint32_t country = kNoCountry;  ///< from a demonym before ("Japanese Prime Minister X")
+  bool org_pattern = false;     ///< ends with an organisation word or is "<Head> of <Name>"
+  bool locative = false;        ///< after "in", "at", "near"...
+  bool age = false;             ///< followed by ", 45,"
+  bool subject = false;         ///< followed by a finite verb
+  PronounClass pronoun = PronounClass::thing;
+  const Nominal* nominal = nullptr;
+};
+
+struct ActorInfo {
+  std::string title_key;  ///< lower-case title a person was introduced with ("prime minister")
+  std::uint32_t country = kNoCountry;
+  std::uint32_t lex_country = kNoCountry;  ///< for country actors: their lexicon index
+};
+
+constexpr std::array kConnectors = {"of", "for", "and", "&", "de", "du", "la", "le", "van",
+                                    "von", "der", "den", "al", "bin", "del", "da", "dos", "the"};
+constexpr std::array kLocatives = {"in", "at", "near", "from", "into", "across", "outside",
+                                   "inside", "via", "through", "toward", "towards", "around",
+                                   "throughout", "to", "on", "off"};
+constexpr std::array kSubjectVerbs = {"said", "says", "say", "told", "announced", "announces",
+                                      "added", "stated", "reported", "confirmed", "denied",
+                                      "argued", "argues", "wrote", "writes", "claimed", "claims"};
+
+template <class A>
+bool in(const A& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+class Pass {
+ public:
+  Pass(const Lexicon& lx, const text::Lemmatizer& lem, const text::Document& doc)
+      : lx_(lx), lem_(lem), doc_(doc), weak_(doc.tokens.size(), false) {}
+
+  Result run() {
+    mark_weak();
+    for (const auto& s : doc_.sentences) find(s);
+    count_names();
+    resolve();
+    Result r;
+    r.actors = std::move(actors_);
+    r.mentions = std::move(mentions_);
+    r.mention_at.assign(doc_.tokens.size(), -1);
+    for (std::size_t m = 0; m < r.mentions.size(); ++m)
+      for (auto t = r.mentions[m].first; t < r.mentions[m].last; ++t)
+        r.mention_at[t] = static_cast<std::int32_t>(m);
+    return r;
+  }
+
+ private:
+  // ---- token predicates ------------------------------------------------------------------
+  bool word(std::size_t i) const { return doc_.tokens[i].kind == text::TokenKind::word; }
+  bool cap(std::size_t i) const {
+    return word(i) && (doc_.tokens[i].shape & (text::capitalized | text::all_caps));
+  }
+  std::string_view lw(std::size_t i) const { return doc_.lower_word(i); }
+  std::string_view w(std::size_t i) const { return doc_.word(i); }
+  bool connector(std::size_t i) const { return word(i) && !cap(i) && in(kConnectors, lw(i)); }
+
+  bool common_word(std::string_view lower) const {
+    using C = text::Lemmatizer::Category;
+    for (auto c : {C::noun, C::verb, C::adjective})
+      if (lem_.known(lem_.lemma(lower, c), c)) return true;
+    return false;
+  }
+
+  /// A capitalised token that may be (part of) a name: not a month or headline word, and, where
+  /// capitals say nothing (sentence start, headlines), seen capitalised elsewhere or no
+  /// ordinary English word.
+  bool namish(std::size_t i) const {
+    if (!cap(i) || lx_.non_names.contains(std::string(lw(i)))) return false;
+    if (!weak_[i]) return true;
+    if (cap_mid_.contains(lw(i))) return true;
+    const auto pos = doc_.tokens[i].pos;
+    return text::is_proper(pos) && !common_word(lw(i));
+  }
+
+  /// Tokens where capitals carry no evidence: sentence and line starts, after an opening quote
+  /// or colon, and every token of a title-case headline line.
+  void mark_weak() {
+    const auto& t = doc_.tokens;
+    std::size_t line = 0;
+    for (std::size_t i = 0; i <= t.size(); ++i) {
+      if (i < t.size() && !(t[i].shape & text::line_start) && i != 0) continue;
+      mark_headline(line, i);
+      line = i;
+    }
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i].shape & (text::sentence_start | text::line_start)) weak_[i] = true;
+      if (i > 0 && (t[i - 1].pos == Pos::punct_quote_open || t[i - 1].pos == Pos::punct_colon))
+        weak_[i] = true;
+    }
+    for (std::size_t i = 0; i < t.size(); ++i)
+      if (cap(i) && !weak_[i]) cap_mid_.insert(lw(i));
+  }
+
+  void mark_headline(std::size_t a, std::size_t b) {
+    if (b <= a) return;
+    std::size_t words = 0, caps = 0;
+    for (auto i = a; i < b; ++i) {
+      if (!word(i) || w(i).size() <= 3) continue;
+      ++words;
+      caps += cap(i);
+    }
+    const bool stop = doc_.tokens[b - 1].pos == Pos::punct_stop;
+    if (words >= 2 && caps * 10 >= words * 7 && !stop)
+      for (auto i = a; i < b; ++i) weak_[i] = true;
+  }
+
+  // ---- lexicon matches -------------------------------------------------------------------
+  template <class Phrases>
+  std::optional<TokenTrie::Match> match(const TokenTrie& trie, const Phrases& phrases,
+                                        std::size_t i, std::size_t limit) const {
+    std::size_t avail = limit - i;
+    while (avail > 0) {
+      auto m = trie.longest(avail, [&](std::size_t k) { return lw(i + k); });
+      if (!m) return std::nullopt;
+      const auto& forms = phrases[m->payload].forms;
+      bool ok = true;
+      for (std::size_t k = 0; k < forms.size() && ok; ++k) ok = case_compatible(forms[k], w(i + k));
+      if (ok) return m;
+      avail = m->length - 1;
+    }
+    return std::nullopt;
+  }
+  std::optional<TokenTrie::Match> name_at(std::size_t i, std::size_t limit) const {
+    return match(lx_.names, lx_.name_phrases, i, limit);
+  }
+  std::optional<TokenTrie::Match> title_at(std::size_t i, std::size_t limit) const {
+    return match(lx_.titles, lx_.title_phrases, i, limit);
+  }
+  /// A title written in lower case ("the prime minister"), a description of its holder.
+  std::optional<TokenTrie::Match> lower_title_at(std::size_t i, std::size_t limit) const {
+    if (cap(i)) return std::nullopt;
+    auto m = lx_.titles.longest(limit - i, [&](std::size_t k) { return lw(i + k); });
+    if (!m || lx_.title_phrases[m->payload].target == static_cast<std::uint32_t>(TitleClass::honorific))
+      return std::nullopt;
+    return m;
+  }
+  std::optional<TokenTrie::Match> demonym_at(std::size_t i, std::size_t limit) const {
+    if (!cap(i)) return std::nullopt;
+    return match(lx_.demonyms, lx_.demonym_phrases, i, limit);
+  }
+  std::optional<TokenTrie::Match> suffix_at(std::size_t i, std::size_t limit) const {
+    if (!cap(i)) return std::nullopt;
+    return lx_.suffixes.longest(limit - i, [&](std::size_t k) { return lw(i + k); });
+  }
+  bool ends_with_suffix(std::size_t a, std::size_t b) const {
+    for (auto k = b - 1; k > a && k + 3 >= b; --k)
+      if (auto m = suffix_at(k, b); m && k + m->length == b) return true;
+    return false;
+  }
+  bool head_of(std::size_t k, std::size_t b) const {
+    auto m = suffix_at(k, b);
+    return m && m->payload == 1 && k + m->length < b && lw(k + m->length) == "of";
+  }
+
+  // ---- pass 1: candidates ----------------------------------------------------------------
+  void find(const text::Sentence& s) {
+    std::size_t i = s.first;
+    while (i < s.last) {
+      if (!word(i)) {
+        ++i;
+        continue;
+      }
+      if (cap(i)) {
+        i = run(i, s.last);
+        continue;
+      }
+      if (auto m = name_at(i, s.last); m && !(i + m->length < s.last && cap(i + m->length))) {
+        add_known(i, i + m->length, s.last);
+        i += m->length;
+        continue;
+      }
+      i = lower(i, s.last);
+    }
+  }
+
+  /// A run of capitalised tokens (with inner connectors) starting at `a`; returns its end.
+  std::size_t run(std::size_t a, std::size_t send) {
+    std::size_t b = a;
+    while (b < send) {
+      if (cap(b)) {
+        ++b;
+        continue;
+      }
+      if (b > a && b + 1 < send && cap(b + 1) && connector(b) &&
+          (lw(b) != "the" || lw(b - 1) == "of")) {
+        ++b;
+        continue;
+      }
+      break;
+    }
+    b = cut_run(a, b);
+    std::size_t k = a;
+    Candidate pending;
+    std::size_t demonym_first = 0;
+    bool demonym_last = false;
+    while (k < b) {
+      demonym_last = false;
+      if (connector(k)) {
+        ++k;
+        continue;
+      }
+      if (doc_.tokens[k].pos == Pos::dt) {  // "The North", "The Pentagon", "The Bank of Japan"
+        if (auto m = name_at(k, b); m && k + m->length == b) {
+          add_known(k, b, send, &pending);
+          k = b;
+          break;
+        }
+        ++k;
+        continue;
+      }
+      if (b - k >= 2 && (ends_with_suffix(k, b) || head_of(k, b))) {
+        auto m = name_at(k, b);
+        if (m && k + m->length == b) {
+          add_known(k, b, send, &pending);
+        } else {
+          Candidate c = pending;
+          c.first = static_cast<std::uint32_t>(k);
+          c.last = static_cast<std::uint32_t>(b);
+          c.kind = CandKind::unknown;
+          c.org_pattern = true;
+          cands_.push_back(c);
+        }
+        k = b;
+        break;
+      }
+      if (auto m = name_at(k, b)) {
+        add_known(k, k + m->length, send, &pending);
+        k += m->length;
+        pending = {};
+        continue;
+      }
+      if (auto m = title_at(k, b)) {
+        pending.title = static_cast<std::int8_t>(lx_.title_phrases[m->payload].target);
+        pending.title_first = static_cast<std::uint32_t>(k);
+        pending.title_last = static_cast<std::uint32_t>(k + m->length);
+        k += m->length;
+        continue;
+      }
+      if (auto m = demonym_at(k, b)) {
+        pending.country = lx_.demonym_phrases[m->payload].target;
+        demonym_first = k;
+        k += m->length;
+        demonym_last = true;
+        continue;
+      }
+      if (!namish(k)) {
+        ++k;
+        pending = {};
+        continue;
+      }
+      std::size_t m = k + 1;
+      while (m < b && !connector(m) && namish(m) && !name_at(m, b) && !title_at(m, b)) ++m;
+      add_unknown(k, m, send, pending);
+      pending = {};
+      k = m;
+    }
+    if (demonym_last) return after_demonym(demonym_first, b, send, pending.country);
+    return b;
+  }
+
+  /// Where a run stops: at "and"/"&" unless the whole run is an organisation's name
+  /// ("Securities and Exchange Commission"), at "of"/"for" unless an organisation word or a
+  /// gazetteer name or title spans it ("Bank of Japan", "Secretary of State").
+  std::size_t cut_run(std::size_t a, std::size_t b) const {
+    auto whole = name_at(a, b);
+    if (whole && a + whole->length == b) return b;
+    const bool org = ends_with_suffix(a, b);
+    for (auto k = a + 1; k < b; ++k) {
+      if (!connector(k)) continue;
+      auto c = lw(k);
+      if ((c == "and" || c == "&") && !org) return k;
+      if (c != "of" && c != "for") continue;
+      bool keep = false;
+      for (auto h = a; h < k && !keep; ++h) {
+        if (auto m = suffix_at(h, k); m && h + m->length == k) keep = true;
+        if (auto m = name_at(h, b); m && h + m->length > k) keep = true;
+        if (auto m = title_at(h, b); m && h + m->length > k) keep = true;
+      }
+      if (!keep) return k;
+    }
+    return b;
+  }
+
+  /// After a demonym ending a run: "Japanese nationals" (group), "the Japanese government".
+  std::size_t after_demonym(std::size_t first, std::size_t b, std::size_t send,
+                            std::uint32_t country) {
+    if (b >= send || !word(b) || cap(b)) return b;
+    if (auto g = lx_.groups.longest(send - b, [&](std::size_t k) { return lw(b + k); })) {
+      Candidate c;
+      c.first = static_cast<std::uint32_t>(first);
+      c.last = static_cast<std::uint32_t>(b + g->length);
+      c.kind = CandKind::group;
+      c.target = country;
+      cands_.push_back(c);
+      return c.last;
+    }
+    auto it = lx_.nominals.find(std::string(lw(b)));
+    if (it != lx_.nominals.end() &&
+        std::find(it->second.types.begin(), it->second.types.end(), ActorType::country) !=
+            it->second.types.end()) {
+      Candidate c;
+      c.first = static_cast<std::uint32_t>(first);
+      c.last = static_cast<std::uint32_t>(b + 1);
+      c.kind = CandKind::country_nominal;
+      c.target = country;
+      cands_.push_back(c);
+      return c.last;
+    }
+    return b;
+  }
+
+  void add_known(std::size_t a, std::size_t b, std::size_t send, const Candidate* pending = nullptr) {
+    const auto& ph = lx_.name_phrases[lx_.names.longest(b - a, [&](std::size_t k) { return lw(a + k); })->payload];
+    Candidate c = pending ? *pending : Candidate{};
+    c.first = static_cast<std::uint32_t>(a);
+    c.last = static_cast<std::uint32_t>(b);
+    c.kind = CandKind::known;
+    c.name_kind = ph.kind;
+    c.target = ph.target;
+    // "the Kim Jong-un regime": the leader's country.
+    if (ph.kind == NameKind::leader && b < send && word(b)) {
+      auto n = lw(b);
+      if (n == "regime" || n == "government" || n == "administration") {
+        c.kind = CandKind::country_nominal;
+        c.target = lx_.leaders[ph.target].country;
+        c.last = static_cast<std::uint32_t>(b + 1);
+      }
+    }
+    cands_.push_back(c);
+  }
+
+  void add_unknown(std::size_t a, std::size_t b, std::size_t send, const Candidate& pending) {
+    Candidate c = pending;
+    c.first = static_cast<std::uint32_t>(a);
+    c.last = static_cast<std::uint32_t>(b);
+    c.kind = CandKind::unknown;
+    if (a > 0 && word(a - 1) && in(kLocatives, lw(a - 1))) c.locative = true;
+    if (b + 2 < send && w(b) == "," && doc_.tokens[b + 1].kind == text::TokenKind::number &&
+        w(b + 2) == ",")
+      c.age = true;
+    std::size_t v = b;
+    if (v < send && (lw(v) == "'s" || lw(v) == "'")) v = send;  // a possessive is no subject
+    if (v < send && word(v)) {
+      const auto p = doc_.tokens[v].pos;
+      if (p == Pos::vbd || p == Pos::vbz || p == Pos::md || in(kSubjectVerbs, lw(v)))
+        c.subject = true;
+    }
+    cands_.push_back(c);
+  }
+
+  /// Lower-case tokens: pronouns, "the company", "Japan's prime minister".
+  std::size_t lower(std::size_t i, std::size_t send) {
+    auto t = lw(i);
+    static constexpr std::array kPerson = {"he", "him", "his", "himself", "she", "her", "hers", "herself"};
+    static constexpr std::array kThing = {"it", "its", "itself"};
+    static constexpr std::array kPlural = {"they", "them", "their", "themselves"};
+    Candidate c;
+    c.first = static_cast<std::uint32_t>(i);
+    c.last = static_cast<std::uint32_t>(i + 1);
+    c.kind = CandKind::pronoun;
+    if (in(kPerson, t)) {
+      c.pronoun = PronounClass::person;
+      cands_.push_back(c);
+      return i + 1;
+    }
+    if (in(kThing, t)) {
+      if (t == "it" && pleonastic(i + 1, send)) return i + 1;
+      c.pronoun = PronounClass::thing;
+      cands_.push_back(c);
+      return i + 1;
+    }
+    if (in(kPlural, t)) {
+      c.pronoun = PronounClass::plural;
+      cands_.push_back(c);
+      return i + 1;
+    }
+    if ((t == "the" || t == "this" || t == "that") && i + 1 < send) {
+      std::size_t h = i + 1;
+      if (auto m = lower_title_at(h, send); m && !(h + m->length < send && cap(h + m->length))) {
+        c.kind = CandKind::title_ref;
+        c.last = static_cast<std::uint32_t>(h + m->length);
+        c.title_first = static_cast<std::uint32_t>(h);
+        c.title_last = c.last;
+        cands_.push_back(c);
+        return c.last;
+      }
+      auto it = lx_.nominals.find(std::string(lw(h)));
+      const bool followed = h + 1 < send && (cap(h + 1) || lw(h + 1) == "of");
+      if (it != lx_.nominals.end() && word(h) && !cap(h) && !followed) {
+        c.kind = CandKind::nominal;
+        c.last = static_cast<std::uint32_t>(h + 1);
+        c.nominal = &it->second;
+        cands_.push_back(c);
+        return c.last;
+      }
+    }
+    // "Japan's prime minister": a title after a possessive name.
+    if (i >= 2 && (lw(i - 1) == "'s" || lw(i - 1) == "'") && !cands_.empty() &&
+        cands_.back().last == i - 1) {
+      if (auto m = lower_title_at(i, send); m && !(i + m->length < send && cap(i + m->length))) {
+        c.kind = CandKind::title_ref;
+        c.last = static_cast<std::uint32_t>(i + m->length);
+        c.title_first = static_cast<std::uint32_t>(i);
+        c.title_last = c.last;
+        if (cands_.back().kind == CandKind::known &&
+            (cands_.back().name_kind == NameKind::country || cands_.back().name_kind == NameKind::capital))
+          c.country = cands_.back().target;
+        cands_.push_back(c);
+        return c.last;
+      }
+    }
+    return i + 1;
+  }
+
+  /// "it is time", "it seems": no referent.
+  bool pleonastic(std::size_t j, std::size_t send) const {
+    if (j >= send) return false;
+    static constexpr std::array kVerbs = {"is", "was", "'s", "seems", "seemed", "appears",
+                                          "appeared", "takes", "took", "remains", "would", "will"};
+    return in(kVerbs, lw(j));
+  }
+
+  // ---- between the passes ----------------------------------------------------------------
+  void count_names() {
+    for (const auto& c : cands_) {
+      if (c.kind == CandKind::known &&
+          (c.name_kind == NameKind::country || c.name_kind == NameKind::capital))
+        named_countries_.insert(c.target);
+      if (c.kind != CandKind::unknown) continue;
+      auto key = Span{doc_.tokens[c.first].span.begin, doc_.tokens[c.last - 1].span.end}.of(doc_.lower);
+      auto& n = counts_[key];
+      ++n.total;
+      n.locative += c.locative;
+    }
+  }
+
+  // ---- pass 2: resolution ----------------------------------------------------------------
+  std::string key_of(std::uint32_t a, std::uint32_t b) const {
+    return std::string(Span{doc_.tokens[a].span.begin, doc_.tokens[b - 1].span.end}.of(doc_.lower));
+  }
+  std::string text_of(std::uint32_t a, std::uint32_t b) const {
+    return std::string(Span{doc_.tokens[a].span.begin, doc_.tokens[b - 1].span.end}.of(doc_.text));
+  }
+
+  std::size_t actor(const std::string& label, ActorType type, bool plural = false) {
+    auto id = actor_id(label);
+    if (auto it = by_id_.find(id); it != by_id_.end()) return it->second;
+    Actor a;
+    a.id = std::move(id);
+    a.label = label;
+    a.type = type;
+    a.plural = plural;
+    by_id_.emplace(a.id, actors_.size());
+    actors_.push_back(std::move(a));
+    info_.emplace_back();
+    return actors_.size() - 1;
+  }
+
+  std::size_t country_actor(std::uint32_t c) {
+    auto a = actor(lx_.countries[c], ActorType::country);
+    info_[a].lex_country = c;
+    return a;
+  }
+
+  /// The country's actor when the document names the country, for part_of.
+  std::optional<std::size_t> named_country(std::uint32_t c) {
+    if (c == kNoCountry || !named_countries_.contains(c)) return std::nullopt;
+    return country_actor(c);
+  }
+
+  void mention(const Candidate& c, std::size_t a, MentionKind kind) {
+    Mention m;
+    m.first = c.first;
+    m.last = c.last;
+    m.span = Span{doc_.tokens[c.first].span.begin, doc_.tokens[c.last - 1].span.end};
+    m.actor = a;
+    m.kind = kind;
+    if (kind == MentionKind::pronoun) {
+      auto t = lw(c.first);
+      m.possessive = t == "its" || t == "his" || t == "their" || t == "her";
+    } else if (c.last < doc_.tokens.size()) {
+      auto n = lw(c.last);
+      m.possessive = n == "'s" || (n == "'" && doc_.tokens[c.last].pos == Pos::pos);
+    }
+    if (kind == MentionKind::name) {
+      auto text = std::string(m.span.of(doc_.text));
+      auto& al = actors_[a].aliases;
+      if (std::find(al.begin(), al.end(), text) == al.end()) al.push_back(std::move(text));
+    }
+    mentions_.push_back(m);
+  }
+
+  void alias(const std::string& key, std::size_t a) { aliases_[key] = a; }
+
+  /// Surname and given name of a multi-token person name, so "Abe" finds "Shinzo Abe".
+  void name_parts(const Candidate& c, std::size_t a) {
+    alias(key_of(c.first, c.last), a);
+    if (c.last - c.first < 2) return;
+    alias(std::string(lw(c.last - 1)), a);
+    if (actors_[a].type != ActorType::person) alias(std::string(lw(c.first)), a);
+  }
+
+  /// "the European Central Bank (ECB)": the acronym names the same actor from now on.
+  void acronym(const Candidate& c, std::size_t a) {
+    auto l = c.last;
+    if (l + 2 >= doc_.tokens.size()) return;
+    if (doc_.tokens[l].pos != Pos::punct_lrb || doc_.tokens[l + 2].pos != Pos::punct_rrb) return;
+    if (!(doc_.tokens[l + 1].shape & text::all_caps)) return;
+    alias(std::string(lw(l + 1)), a);
+  }
+
+  void note_title(const Candidate& c, std::size_t a) {
+    if (c.title < 0 || actors_[a].type != ActorType::person) return;
+    auto t = static_cast<TitleClass>(c.title);
+    if (t == TitleClass::honorific) return;
+    info_[a].title_key = key_of(c.title_first, c.title_last);
+    if (c.country != kNoCountry) info_[a].country = c.country;
+  }
+
+  void resolve() {
+    for (const auto& c : cands_) {
+      switch (c.kind) {
+        case CandKind::known: resolve_known(c); break;
+        case CandKind::unknown: resolve_unknown(c); break;
+        case CandKind::group: resolve_group(c); break;
+        case CandKind::country_nominal: mention(c, country_actor(c.target), MentionKind::nominal); break;
+        case CandKind::title_ref: resolve_title(c); break;
+        case CandKind::pronoun: resolve_pronoun(c); break;
+        case CandKind::nominal: resolve_nominal(c); break;
+      }
+    }
+  }
+
+  void resolve_known(const Candidate& c) {
+    std::size_t a = 0;
+    switch (c.name_kind) {
+      case NameKind::country:
+      case NameKind::capital:
+        a = country_actor(c.target);
+        break;
+      case NameKind::contextual:
+        if (!named_countries_.contains(c.target)) return;
+        a = country_actor(c.target);
+        break;
+      case NameKind::organization: {
+        const auto& o = lx_.organizations[c.target];
+        a = actor(o.label, o.type);
+        if (auto p = named_country(o.country)) actors_[a].part_of = *p;
+        break;
+      }
+      case NameKind::leader: {
+        const auto& l = lx_.leaders[c.target];
+        a = actor(l.label, ActorType::person);
+        info_[a].country = l.country;
+        name_parts(c, a);
+        break;
+      }
+    }
+    note_title(c, a);
+    acronym(c, a);
+    mention(c, a, MentionKind::name);
+  }
+
+  void resolve_unknown(const Candidate& c) {
+    auto key = key_of(c.first, c.last);
+    if (auto it = aliases_.find(key); it != aliases_.end()) {
+      note_title(c, it->second);
+      mention(c, it->second, MentionKind::name);
+      return;
+    }
+    auto type = unknown_type(c, key);
+    if (!type) return;
+    auto a = actor(text_of(c.first, c.last), *type);
+    name_parts(c, a);
+    note_title(c, a);
+    acronym(c, a);
+    mention(c, a, MentionKind::name);
+  }
+
+  /// The type of a name no list knows, or nothing when the evidence is too thin (a place, a
+  /// word capitalised for emphasis).
+  std::optional<ActorType> unknown_type(const Candidate& c, const std::string& key) const {
+    if (c.org_pattern) return ActorType::organization;
+    if (c.title >= 0) return ActorType::person;
+    if (c.age) return ActorType::person;
+    const auto& n = counts_.at(key);
+    const bool place = n.locative * 2 > n.total;
+    const std::size_t len = c.last - c.first;
+    if (len >= 2) {
+      if (place) return std::nullopt;
+      return len <= 3 ? ActorType::person : ActorType::organization;
+    }
+    if (place) return std::nullopt;
+    if (c.subject || n.total >= 2) return ActorType::organization;
+    return std::nullopt;
+  }
+
+  void resolve_group(const Candidate& c) {
+    auto a = actor(text_of(c.first, c.last), ActorType::group, /*plural=*/true);
+    if (auto p = named_country(c.target)) actors_[a].part_of = *p;
+    mention(c, a, MentionKind::name);
+  }
+
+  void resolve_title(const Candidate& c) {
+    auto key = key_of(c.title_first, c.title_last);
+    for (auto m = mentions_.rbegin(); m != mentions_.rend(); ++m) {
+      const auto& inf = info_[m->actor];
+      if (inf.title_key != key) continue;
+      if (c.country != kNoCountry && inf.country != c.country) continue;
+      mention(c, m->actor, MentionKind::nominal);
+      return;
+    }
+  }
+
+  /// Most recent mention, within the last few sentences, whose actor passes `ok`.
+  template <class Ok>
+  std::optional<std::size_t> recent(const Candidate& c, std::uint32_t sentences, Ok ok) const {
+    const auto s = doc_.tokens[c.first].sentence;
+    for (auto m = mentions_.rbegin(); m != mentions_.rend(); ++m) {
+      if (doc_.tokens[m->first].sentence + sentences < s) break;
+      if (ok(actors_[m->actor])) return m->actor;
+    }
+    return std::nullopt;
+  }
+
+  void resolve_pronoun(const Candidate& c) {
+    std::optional<std::size_t> a;
+    switch (c.pronoun) {
+      case PronounClass::person:
+        a = recent(c, 2, [](const Actor& x) { return x.type == ActorType::person; });
+        break;
+      case PronounClass::thing:
+        a = recent(c, 2, [](const Actor& x) {
+          return !x.plural && (x.type == ActorType::organization || x.type == ActorType::country ||
+                               x.type == ActorType::government);
+        });
+        break;
+      case PronounClass::plural:
+        a = recent(c, 2, [](const Actor& x) {
+          return x.plural || x.type == ActorType::organization || x.type == ActorType::country ||
+                 x.type == ActorType::government || x.type == ActorType::group;
+        });
+        break;
+    }
+    if (a) mention(c, *a, MentionKind::pronoun);
+  }
+
+  void resolve_nominal(const Candidate& c) {
+    const auto& n = *c.nominal;
+    auto a = recent(c, 4, [&](const Actor& x) {
+      if (std::find(n.types.begin(), n.types.end(), x.type) == n.types.end()) return false;
+      return n.label_word.empty() || x.label.find(n.label_word) != std::string::npos;
+    });
+    if (a) mention(c, *a, MentionKind::nominal);
+  }
+
+  struct Count {
+    std::uint32_t total = 0, locative = 0;
+  };
+
+  const Lexicon& lx_;
+  const text::Lemmatizer& lem_;
+  const text::Document& doc_;
+  std::vector<bool> weak_;
+  std::unordered_set<std::string_view> cap_mid_;
+  std::vector<Candidate> cands_;
+  std::unordered_map<std::string_view, Count> counts_;
+  std::unordered_set<std::uint32_t> named_countries_;
+  std::vector<Actor> actors_;
+  std::vector<ActorInfo> info_;
+  std::vector<Mention> mentions_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string, std::size_t> aliases_;
+};
+
+}  // namespace
+
+Result Recognizer::recognize(const text::Document& doc) const {
+  return Pass(impl_->lx, impl_->lemmatizer, doc).run();
+}
+
+}  // namespace annals::actors
