@@ -46,6 +46,7 @@ struct Timex {
   std::string freq;    ///< SET only ("2X")
   std::optional<DayInterval> interval;  ///< for values on the calendar (with mod applied)
   int anchor = -1;     ///< index of the timex it was anchored on, -1 for the DCT or none
+  bool relative = false;  ///< the value came from the DCT or `anchor` (TimeML temporalFunction)
   std::string rule;    ///< name of the rule that matched (for --explain and tests)
 };
 
@@ -57,10 +58,91 @@ std::optional<DayInterval> interval_of(std::string_view value, Mod mod = Mod::no
 /// Parses "YYYY-MM-DD" strictly (checks the day exists: 2015-02-29 is an error).
 std::optional<date::year_month_day> parse_date(std::string_view iso);
 
+/// Calendar units, coarsest first; the grain of a value and the step of a shift.
+enum class Unit : std::uint8_t {
+  none, millennium, century, decade, year, half, quarter, season, month, week, weekend, day,
+  part_of_day, hour, minute, second,
+};
+
+/// What a rule understood, before anchoring: HeidelTime's "UNDEF-this-year" made a struct.
+/// Fields left at kUnset were not said ("March 14" has no year; "Friday" only a weekday).
+struct Frame {
+  static constexpr int kUnset = -32768;
+  static constexpr int kUnknown = -32767;  ///< said but not a number ("a few years" → X)
+
+  enum class Kind : std::uint8_t {
+    point,     ///< calendar fields, missing ones taken from the reference time ("March 14")
+    shift,     ///< `by` units from the reference time ("last week", "two years ago")
+    ref,       ///< a fixed value (PRESENT_REF, PAST_REF, FUTURE_REF)
+    duration,  ///< `n` units ("three years", "the past few weeks")
+    set,       ///< a recurrence ("every Monday", "annually")
+  };
+  /// Which time a relative expression counts from: the DCT ("yesterday") or the last date
+  /// the story mentioned ("the following year", "that month", "a day later").
+  enum class From : std::uint8_t { dct, narrative };
+  /// Where an underspecified point falls ("Friday", "in March"): from the sentence's tense
+  /// or the rule ("last Friday" → before, "next Friday" → after, "this Friday" → same week).
+  enum class Lean : std::uint8_t { none, before, after, same };
+
+  Kind kind = Kind::point;
+  TimexType type = TimexType::date;
+  From from = From::dct;
+  Lean lean = Lean::none;
+  Mod mod = Mod::none;
+  Unit unit = Unit::none;  ///< shift/duration unit; for points, the grain when a rule names one
+  bool fiscal = false;     ///< "fiscal 1990", "the fiscal year"
+  int year = kUnset;
+  int month = kUnset;      ///< [1, 12]
+  int day = kUnset;        ///< [1, 31]
+  int weekday = kUnset;    ///< ISO [1, 7], Monday = 1
+  int season = kUnset;     ///< [1, 4]: SP, SU, FA, WI
+  int quarter = kUnset;    ///< [1, 4]
+  int half = kUnset;       ///< [1, 2]
+  int week = kUnset;       ///< ISO week [1, 53]
+  int decade = kUnset;     ///< years / 10 (197 for the 1970s)
+  int century = kUnset;    ///< ordinal, as said: 20 for "the 20th century" (value "19")
+  int part = kUnset;       ///< part of day [1, 5]: MO, MI (midday), AF, EV, NI
+  int hour = kUnset;       ///< [0, 23]
+  int minute = kUnset;     ///< [0, 59]
+  int by = 0;              ///< shift: units from the reference (or kUnknown)
+  int n = kUnset;          ///< duration amount (or kUnknown), in `unit`s
+  int n_half = 0;          ///< 1 when the amount has a half more ("5 1/2 hours")
+  std::string_view value;  ///< ref/set: the literal value from the rule
+  std::string_view quant;  ///< set: "EVERY", "EACH"
+  int times = kUnset;      ///< set: occurrences per period ("twice a year" → 2, freq "2X")
+};
+
+/// A matched expression before anchoring.
+struct Mention {
+  Span span;
+  Frame frame;
+  std::string_view rule;  ///< the rule's name (owned by the Tagger)
+  Frame::Lean tense = Frame::Lean::none;  ///< of the sentence: before (past) or after (future)
+};
+
+/// Order of the first two fields of numeric dates ("03/04/2016").
+enum class NumericOrder : std::uint8_t { month_day, day_month };
+
+struct TagOptions {
+  /// US news writes 03/14/2016 (month first); set day_month for 14/03/2016. A first field
+  /// above 12 is read as a day whatever the order.
+  NumericOrder numeric_order = NumericOrder::month_day;
+};
+
+/// Anchors mentions in text order on `dct` and on the narrative reference time, which moves
+/// to every fully specified date ("In 1998 ... the following year" → 1999).
+std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month_day dct);
+
+/// The TIMEX3 value of a date on `grain` ("2016-03-14" at day, "2016-W10" at week...).
+std::string format_value(date::year_month_day d, Unit grain);
+
 /// The tagger: rules from <rules>/time/rules/en/, compiled once at load.
 class Tagger {
  public:
-  static Expected<Tagger> load(const Paths& paths);
+  static Expected<Tagger> load(const Paths& paths, TagOptions options = {});
+
+  /// The expressions the rules match, unanchored (tag() = anchor(match(doc), dct)).
+  std::vector<Mention> match(const text::Document& doc) const;
   Tagger(Tagger&&) noexcept;
   Tagger& operator=(Tagger&&) noexcept;
   ~Tagger();
@@ -78,5 +160,31 @@ class Tagger {
   explicit Tagger(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+/// A TimeML document (TimeML 1.2.1 §2, as TempEval-3 distributes it): the DCT from
+/// <DCT><TIMEX3 value=...>, and the content of <TEXT> with every tag taken out (`text`)
+/// and mapped back to the source bytes so that new TIMEX3 tags can be put in.
+struct TimemlDocument {
+  std::string source;  ///< the file's bytes
+  std::optional<date::year_month_day> dct;
+  std::string text;    ///< the text inside <TEXT>, tags removed (entities kept as written)
+  /// For each byte of `text`, its offset in `source` (and one more entry: the end of TEXT).
+  std::vector<std::uint32_t> source_offset;
+  /// [begin, end) of each TIMEX3 tag already inside TEXT, dropped when writing.
+  std::vector<Span> old_timex_tags;
+};
+
+/// Reads TimeML; a document that is not well-formed (unbalanced tags, no <TEXT>) is a
+/// Diagnostic at its line:column.
+Expected<TimemlDocument> read_timeml(std::string file, std::string source);
+
+/// The source with the old TIMEX3 tags of TEXT replaced by `timexes` (spans into `text`),
+/// every other byte as read. A timex that would cross another element's boundary is left
+/// out, so the output stays well-formed.
+std::string write_timeml(const TimemlDocument& doc, const std::vector<Timex>& timexes);
+
+/// A plain text document as TimeML (the text escaped, DCT in <DCT>), timexes tagged.
+std::string write_timeml(std::string_view text, date::year_month_day dct,
+                         const std::vector<Timex>& timexes);
 
 }  // namespace annals::time

@@ -1,0 +1,1065 @@
+// Loading the rule files of lib/time/rules/en/ and matching them on token pieces.
+#include "time/grammar.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstring>
+
+#include "core/files.h"
+#include "core/table.h"
+
+namespace annals::time::detail {
+namespace {
+
+constexpr std::array<std::string_view, static_cast<std::size_t>(Builtin::count_)> kBuiltinNames = {
+    "year", "day", "int", "num", "ordinal", "iso_date", "iso_month", "numeric_date", "clock",
+    "decade", "hour12", "fraction", "year_alone"};
+
+constexpr std::array<std::string_view, k_count_> kKeyNames = {
+    "type", "from", "lean", "mod", "unit", "fiscal", "year", "year2", "month", "day", "weekday",
+    "season", "quarter", "half", "week", "decade", "century", "part", "hour", "minute", "ampm",
+    "by", "n", "half_more", "value", "quant", "freq", "grain", "numeric_date", "iso", "clock"};
+
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::uint64_t hash_of(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::optional<int> to_int(std::string_view s) {
+  int v = 0;
+  bool neg = !s.empty() && s[0] == '-';
+  if (neg) s.remove_prefix(1);
+  if (s.empty()) return std::nullopt;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+  return neg ? -v : v;
+}
+
+/// Value of an all-digit string (commas allowed between groups), -1 when it is not one.
+std::int32_t digits_value(std::string_view s) {
+  if (s.empty() || s.size() > 9) return -1;
+  std::int32_t v = 0;
+  for (char c : s) {
+    if (c == ',') continue;
+    if (!is_digit(c)) return -1;
+    v = v * 10 + (c - '0');
+  }
+  return is_digit(s.front()) && is_digit(s.back()) ? v : -1;
+}
+
+/// An ISO date (YYYY-MM-DD) or month (YYYY-MM): kept as one piece.
+bool iso_shape(std::string_view s) {
+  auto all_digits = [](std::string_view p) {
+    return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return is_digit(c); });
+  };
+  if (s.size() == 10) return all_digits(s.substr(0, 4)) && s[4] == '-' && all_digits(s.substr(5, 2)) &&
+                             s[7] == '-' && all_digits(s.substr(8, 2));
+  if (s.size() == 7) return all_digits(s.substr(0, 4)) && s[4] == '-' && all_digits(s.substr(5, 2));
+  return false;
+}
+
+std::optional<Unit> unit_code(std::string_view s) {
+  static constexpr std::pair<std::string_view, Unit> kCodes[] = {
+      {"ML", Unit::millennium}, {"CE", Unit::century}, {"DE", Unit::decade}, {"Y", Unit::year},
+      {"HY", Unit::half},       {"Q", Unit::quarter},  {"SE", Unit::season}, {"M", Unit::month},
+      {"W", Unit::week},        {"WE", Unit::weekend}, {"D", Unit::day},     {"TOD", Unit::part_of_day},
+      {"H", Unit::hour},        {"MIN", Unit::minute}, {"S", Unit::second}};
+  for (auto [code, u] : kCodes)
+    if (code == s) return u;
+  return std::nullopt;
+}
+
+std::optional<Mod> mod_code(std::string_view s) {
+  static constexpr std::pair<std::string_view, Mod> kMods[] = {
+      {"BEFORE", Mod::before},           {"AFTER", Mod::after},
+      {"ON_OR_BEFORE", Mod::on_or_before}, {"ON_OR_AFTER", Mod::on_or_after},
+      {"LESS_THAN", Mod::less_than},     {"MORE_THAN", Mod::more_than},
+      {"EQUAL_OR_LESS", Mod::equal_or_less}, {"EQUAL_OR_MORE", Mod::equal_or_more},
+      {"START", Mod::start},             {"MID", Mod::mid},
+      {"END", Mod::end},                 {"APPROX", Mod::approx}};
+  for (auto [code, m] : kMods)
+    if (code == s) return m;
+  return std::nullopt;
+}
+
+std::optional<int> season_code(std::string_view s) {
+  if (s == "SP") return 1;
+  if (s == "SU") return 2;
+  if (s == "FA") return 3;
+  if (s == "WI") return 4;
+  return std::nullopt;
+}
+
+std::optional<int> part_code(std::string_view s) {
+  if (s == "MO") return 1;
+  if (s == "MI") return 2;
+  if (s == "AF") return 3;
+  if (s == "EV") return 4;
+  if (s == "NI") return 5;
+  return std::nullopt;
+}
+
+/// Parses "03/14/2016", "3/14/16" in the configured order; false when no such day exists.
+bool numeric_date(std::string_view s, NumericOrder order, int& y, int& m, int& d) {
+  int f[3] = {-1, -1, -1};
+  int widths[3] = {0, 0, 0};
+  int k = 0;
+  for (char c : s) {
+    if (c == '/') {
+      if (++k > 2) return false;
+      continue;
+    }
+    if (!is_digit(c)) return false;
+    f[k] = (f[k] < 0 ? 0 : f[k]) * 10 + (c - '0');
+    ++widths[k];
+  }
+  if (k != 2 || widths[0] > 2 || widths[1] > 2 || (widths[2] != 2 && widths[2] != 4)) return false;
+  int a = f[0], b = f[1];
+  bool day_first = order == NumericOrder::day_month || a > 12;
+  m = day_first ? b : a;
+  d = day_first ? a : b;
+  y = widths[2] == 4 ? f[2] : (f[2] < 50 ? 2000 + f[2] : 1900 + f[2]);
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/// Splits a line at tabs, keeping each field's 1-based column.
+std::vector<std::pair<std::string_view, std::uint32_t>> tab_fields(std::string_view line) {
+  std::vector<std::pair<std::string_view, std::uint32_t>> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == '\t') ++i;
+    if (i >= line.size()) break;
+    std::size_t b = i;
+    while (i < line.size() && line[i] != '\t') ++i;
+    std::string_view f = line.substr(b, i - b);
+    while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.remove_suffix(1);
+    out.emplace_back(f, static_cast<std::uint32_t>(b + 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- words
+
+std::uint32_t Grammar::word_id(std::string_view s) const {
+  if (table_.empty()) return 0;
+  std::size_t mask = table_.size() - 1;
+  for (std::size_t h = hash_of(s) & mask;; h = (h + 1) & mask) {
+    std::uint32_t id = table_[h];
+    if (id == 0) return 0;
+    if (words_[id] == s) return id;
+  }
+}
+
+std::uint32_t Grammar::intern(std::string_view s) {
+  if (std::uint32_t id = word_id(s)) return id;
+  if ((words_.size() + 1) * 2 > table_.size()) {
+    std::size_t size = std::max<std::size_t>(64, table_.size() * 2);
+    table_.assign(size, 0);
+    for (std::uint32_t id = 1; id < words_.size(); ++id)
+      for (std::size_t h = hash_of(words_[id]) & (size - 1);; h = (h + 1) & (size - 1))
+        if (table_[h] == 0) {
+          table_[h] = id;
+          break;
+        }
+  }
+  auto id = static_cast<std::uint32_t>(words_.size());
+  words_.emplace_back(s);
+  lex_.emplace_back();
+  std::size_t mask = table_.size() - 1;
+  for (std::size_t h = hash_of(s) & mask;; h = (h + 1) & mask)
+    if (table_[h] == 0) {
+      table_[h] = id;
+      break;
+    }
+  return id;
+}
+
+std::uint16_t Grammar::class_id(std::string_view name) const {
+  for (std::size_t i = 0; i < class_names_.size(); ++i)
+    if (class_names_[i] == name) return static_cast<std::uint16_t>(i);
+  return 0xffff;
+}
+
+// ---------------------------------------------------------------- loading
+
+Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions options) {
+  Grammar g;
+  g.options_ = options;
+  for (auto name : kBuiltinNames) g.class_names_.emplace_back(name);
+  g.nodes_.emplace_back();  // core root
+  g.nodes_.emplace_back();  // mod root
+  g.core_root_ = 0;
+  g.mod_root_ = 1;
+  if (auto r = g.read_lexicon(dir / "lexicon.tsv"); !r) return r.error();
+  g.number_class_ = g.class_id("number_word");
+  g.ordinal_class_ = g.class_id("ordinal_word");
+  if (g.number_class_ == 0xffff || g.ordinal_class_ == 0xffff)
+    return Diagnostic{(dir / "lexicon.tsv").string(), 0, 0,
+                      "the lexicon needs the classes 'number_word' and 'ordinal_word'", Status::rules};
+  if (auto r = g.read_mods(dir / "mods.tsv"); !r) return r.error();
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.path().extension() == ".rules") files.push_back(e.path());
+  if (ec) return Diagnostic{dir.string(), 0, 0, "cannot list rule files: " + ec.message(), Status::rules};
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return Diagnostic{dir.string(), 0, 0, "no *.rules files", Status::rules};
+  for (const auto& f : files)
+    if (auto r = g.read_rules(f); !r) return r.error();
+  // Which words can start a match, and the tense cues.
+  g.starts_.assign(g.words_.size(), 0);
+  g.tense_.assign(g.words_.size(), 0);
+  auto mark = [&](std::uint32_t root) {
+    for (const Edge& e : g.nodes_[root].edges) {
+      if (!e.atom.is_class) {
+        g.starts_[e.atom.id] = 1;
+        continue;
+      }
+      for (std::uint32_t w = 1; w < g.words_.size(); ++w)
+        for (const LexEntry& le : g.lex_[w])
+          if (le.cls == e.atom.id || (e.atom.id == static_cast<std::uint16_t>(Builtin::num) && le.cls == g.number_class_) ||
+              (e.atom.id == static_cast<std::uint16_t>(Builtin::ordinal) && le.cls == g.ordinal_class_) ||
+              (e.atom.id == static_cast<std::uint16_t>(Builtin::day) && le.cls == g.ordinal_class_) ||
+              (e.atom.id == static_cast<std::uint16_t>(Builtin::year) && le.cls == g.number_class_))
+            g.starts_[w] = 1;
+    }
+  };
+  mark(g.core_root_);
+  mark(g.mod_root_);
+  std::uint16_t past = g.class_id("past_cue"), future = g.class_id("future_cue");
+  for (std::uint32_t w = 1; w < g.words_.size(); ++w)
+    for (const LexEntry& le : g.lex_[w]) {
+      if (le.cls == past) g.tense_[w] = 1;
+      if (le.cls == future) g.tense_[w] = 2;
+    }
+  return g;
+}
+
+Expected<void> Grammar::read_lexicon(const std::filesystem::path& file) {
+  auto table = read_table(file, 3, 4);
+  if (!table) {
+    auto d = table.error();
+    d.status = Status::rules;
+    return d;
+  }
+  for (const Row& row : table->rows) {
+    const std::string& word = row.fields[0];
+    const std::string& cls = row.fields[1];
+    if (word.empty() || word.find(' ') != std::string::npos ||
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      auto d = table->error(row, 0, "a lexicon word is one lower-case token");
+      d.status = Status::rules;
+      return d;
+    }
+    if (word.find('-') != std::string::npos && word.size() > 1) {
+      auto d = table->error(row, 0, "a lexicon word cannot hold a hyphen (hyphenated words are split)");
+      d.status = Status::rules;
+      return d;
+    }
+    if (cls.empty() || class_id(cls) < static_cast<std::uint16_t>(Builtin::count_)) {
+      auto d = table->error(row, 1, "'" + cls + "' is a built-in class, not a lexicon class");
+      d.status = Status::rules;
+      return d;
+    }
+    std::uint16_t c = class_id(cls);
+    if (c == 0xffff) {
+      c = static_cast<std::uint16_t>(class_names_.size());
+      class_names_.push_back(cls);
+    }
+    LexEntry e;
+    e.cls = c;
+    e.value = row.fields[2];
+    if (auto v = to_int(e.value)) e.number = *v;
+    if (row.fields.size() == 4) {
+      if (row.fields[3] != "cap") {
+        auto d = table->error(row, 3, "unknown flag '" + row.fields[3] + "' (known: cap)");
+        d.status = Status::rules;
+        return d;
+      }
+      e.needs_capital = true;
+    }
+    if ((cls == "number_word" || cls == "ordinal_word" || cls == "month" || cls == "weekday") && e.number == Frame::kUnset) {
+      auto d = table->error(row, 2, "a " + cls + " needs an integer value");
+      d.status = Status::rules;
+      return d;
+    }
+    lex_[intern(word)].push_back(std::move(e));
+  }
+  return {};
+}
+
+Expected<void> Grammar::read_mods(const std::filesystem::path& file) {
+  auto table = read_table(file, 3, 3);
+  if (!table) {
+    auto d = table.error();
+    d.status = Status::rules;
+    return d;
+  }
+  for (const Row& row : table->rows) {
+    auto mod = mod_code(row.fields[1]);
+    if (!mod) {
+      auto d = table->error(row, 1, "unknown mod '" + row.fields[1] + "' (TimeML 1.2.1 §2.2.1.1)");
+      d.status = Status::rules;
+      return d;
+    }
+    std::uint8_t applies = row.fields[2] == "point" ? 1 : row.fields[2] == "duration" ? 2 : row.fields[2] == "any" ? 3 : 0;
+    if (applies == 0) {
+      auto d = table->error(row, 2, "applies to 'point', 'duration' or 'any'");
+      d.status = Status::rules;
+      return d;
+    }
+    Rule r;
+    r.name = "mod:" + row.fields[0];
+    r.file = table->file;
+    r.line = row.line;
+    r.is_mod = true;
+    r.mod = *mod;
+    r.mod_applies = applies;
+    std::vector<Atom> path;
+    std::string_view phrase = row.fields[0];
+    while (!phrase.empty()) {
+      auto sp = phrase.find(' ');
+      std::string_view w = phrase.substr(0, sp);
+      if (!w.empty()) path.push_back(Atom{false, intern(w), -1, {}});
+      phrase = sp == std::string_view::npos ? std::string_view{} : phrase.substr(sp + 1);
+    }
+    rules_.push_back(std::move(r));
+    insert(path, static_cast<std::int32_t>(rules_.size() - 1), mod_root_);
+  }
+  return {};
+}
+
+void Grammar::insert(const std::vector<Atom>& path, std::int32_t rule, std::uint32_t root) {
+  std::uint32_t node = root;
+  for (const Atom& a : path) {
+    std::uint32_t next = 0;
+    for (const Edge& e : nodes_[node].edges)
+      if (e.atom == a) next = e.child;
+    if (next == 0) {
+      next = static_cast<std::uint32_t>(nodes_.size());
+      nodes_[node].edges.push_back(Edge{a, next});
+      nodes_.emplace_back();
+    }
+    node = next;
+  }
+  if (nodes_[node].rule < 0) nodes_[node].rule = rule;
+}
+
+Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
+  auto bytes = read_file(file);
+  if (!bytes) {
+    auto d = bytes.error();
+    d.status = Status::rules;
+    return d;
+  }
+  const std::string fname = file.string();
+  std::string_view text = *bytes;
+  std::uint32_t line_no = 0;
+  auto fail = [&](std::uint32_t col, std::string msg) -> Expected<void> {
+    return Diagnostic{fname, line_no, col, std::move(msg), Status::rules};
+  };
+  while (!text.empty()) {
+    ++line_no;
+    auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    auto fields = tab_fields(line);
+    if (fields.size() != 3)
+      return fail(1, "a rule is NAME<tab>PATTERN<tab>PRODUCTION (found " + std::to_string(fields.size()) + " fields)");
+    Rule r;
+    r.name = std::string(fields[0].first);
+    r.file = fname;
+    r.line = line_no;
+    for (const Rule& other : rules_)
+      if (other.name == r.name && !other.is_mod)
+        return fail(fields[0].second, "rule '" + r.name + "' is already defined at " + other.file + ":" +
+                                          std::to_string(other.line));
+
+    // Pattern: elements separated by spaces; each expands to one or more atoms.
+    struct Element {
+      std::vector<Atom> alts;
+      bool optional = false;
+      bool negative = false;
+    };
+    std::vector<Element> elems;
+    std::string_view pat = fields[1].first;
+    std::size_t pos = 0;
+    while (pos < pat.size()) {
+      while (pos < pat.size() && pat[pos] == ' ') ++pos;
+      if (pos >= pat.size()) break;
+      std::size_t b = pos;
+      while (pos < pat.size() && pat[pos] != ' ') ++pos;
+      std::string_view el = pat.substr(b, pos - b);
+      const std::uint32_t col = fields[1].second + static_cast<std::uint32_t>(b);
+      Element e;
+      if (el.front() == '!') {
+        e.negative = true;
+        el.remove_prefix(1);
+      }
+      if (el.size() > 1 && el.back() == '?') {
+        e.optional = true;
+        el.remove_suffix(1);
+      }
+      std::string slot_name;
+      if (auto colon = el.find(':'); colon != std::string_view::npos && colon > 0 && el[0] != '<' &&
+                                     el.find('<') > colon) {
+        slot_name = std::string(el.substr(0, colon));
+        el.remove_prefix(colon + 1);
+      }
+      if (el.empty()) return fail(col, "empty pattern element");
+      std::vector<std::string_view> alts;
+      for (std::size_t s = 0;;) {
+        auto bar = el.find('|', s);
+        alts.push_back(el.substr(s, bar == std::string_view::npos ? std::string_view::npos : bar - s));
+        if (bar == std::string_view::npos) break;
+        s = bar + 1;
+      }
+      std::int16_t slot = -1;
+      if (!slot_name.empty()) {
+        slot = static_cast<std::int16_t>(r.slots.size());
+        r.slots.push_back(slot_name);
+      }
+      for (std::string_view alt : alts) {
+        if (alt.empty()) return fail(col, "empty alternative in '" + std::string(el) + "'");
+        Atom a;
+        a.slot = slot;
+        if (alt.front() == '<') {
+          if (alt.back() != '>') return fail(col, "unclosed class in '" + std::string(alt) + "'");
+          std::string_view cls = alt.substr(1, alt.size() - 2);
+          std::uint16_t c = class_id(cls);
+          if (c == 0xffff) return fail(col, "unknown class '<" + std::string(cls) + ">'");
+          a.is_class = true;
+          a.id = c;
+          if (slot < 0 && !e.negative) {
+            // A lone class names its own slot ("<month>" → $month).
+            std::string name(cls);
+            for (const auto& s : r.slots)
+              if (s == name) return fail(col, "slot '" + name + "' captured twice; name one (x:<" + name + ">)");
+            a.slot = static_cast<std::int16_t>(r.slots.size());
+            r.slots.push_back(name);
+            if (alts.size() > 1) return fail(col, "name the slot of an alternation with a class (s:...)");
+          }
+        } else {
+          std::string_view lit = alt;
+          if (auto eq = lit.find('='); eq != std::string_view::npos && eq > 0) {
+            a.literal_value = std::string(lit.substr(eq + 1));
+            lit = lit.substr(0, eq);
+          }
+          if (std::any_of(lit.begin(), lit.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+            return fail(col, "literal '" + std::string(lit) + "' must be lower case");
+          if (lit.size() > 1 && lit.find('-') != std::string_view::npos)
+            return fail(col, "literal '" + std::string(lit) + "' holds a hyphen; hyphenated words are split, write them apart");
+          a.id = intern(lit);
+        }
+        e.alts.push_back(std::move(a));
+      }
+      elems.push_back(std::move(e));
+    }
+    // Lookarounds only at the ends.
+    while (!elems.empty() && elems.front().negative) {
+      for (auto& a : elems.front().alts) r.not_before.push_back(a);
+      elems.erase(elems.begin());
+    }
+    while (!elems.empty() && elems.back().negative) {
+      for (auto& a : elems.back().alts) r.not_after.push_back(a);
+      elems.pop_back();
+    }
+    for (const auto& e : elems)
+      if (e.negative) return fail(fields[1].second, "a negative element (!x) goes at the start or the end");
+    if (elems.empty()) return fail(fields[1].second, "empty pattern");
+
+    // Production.
+    std::string_view prod = fields[2].first;
+    std::vector<std::pair<std::string_view, std::uint32_t>> words;
+    for (std::size_t p = 0; p < prod.size();) {
+      while (p < prod.size() && prod[p] == ' ') ++p;
+      if (p >= prod.size()) break;
+      std::size_t b = p;
+      while (p < prod.size() && prod[p] != ' ') ++p;
+      words.emplace_back(prod.substr(b, p - b), fields[2].second + static_cast<std::uint32_t>(b));
+    }
+    if (words.empty()) return fail(fields[2].second, "empty production");
+    static constexpr std::pair<std::string_view, Frame::Kind> kKinds[] = {
+        {"point", Frame::Kind::point}, {"shift", Frame::Kind::shift}, {"ref", Frame::Kind::ref},
+        {"duration", Frame::Kind::duration}, {"set", Frame::Kind::set}};
+    bool kind_ok = false;
+    for (auto [n, k] : kKinds)
+      if (n == words[0].first) {
+        r.kind = k;
+        kind_ok = true;
+      }
+    if (!kind_ok)
+      return fail(words[0].second, "unknown production '" + std::string(words[0].first) +
+                                       "' (point, shift, ref, duration, set)");
+    for (std::size_t w = 1; w < words.size(); ++w) {
+      auto [arg, col] = words[w];
+      auto eq = arg.find('=');
+      if (eq == std::string_view::npos || eq == 0 || eq + 1 == arg.size())
+        return fail(col, "an argument is key=value, not '" + std::string(arg) + "'");
+      std::string_view key = arg.substr(0, eq), val = arg.substr(eq + 1);
+      Arg a;
+      a.line = line_no;
+      a.column = col;
+      auto kit = std::find(kKeyNames.begin(), kKeyNames.end(), key);
+      if (kit == kKeyNames.end()) return fail(col, "unknown key '" + std::string(key) + "'");
+      a.key = static_cast<std::uint8_t>(kit - kKeyNames.begin());
+      if (val.front() == '-' && val.size() > 1 && val[1] == '$') {
+        a.negate = true;
+        val.remove_prefix(1);
+      }
+      if (val.front() == '$') {
+        auto sit = std::find(r.slots.begin(), r.slots.end(), val.substr(1));
+        if (sit == r.slots.end()) return fail(col + static_cast<std::uint32_t>(eq + 1), "no slot '" + std::string(val.substr(1)) + "' in the pattern");
+        a.slot = static_cast<std::int16_t>(sit - r.slots.begin());
+      } else {
+        a.literal = std::string(val);
+        // Check literals now, so a typo is a load error and not a silent miss.
+        Frame probe;
+        Rule tmp;
+        tmp.args.push_back(a);
+        tmp.kind = r.kind;
+        if (!build_frame(tmp, {}, probe))
+          return fail(col + static_cast<std::uint32_t>(eq + 1), "bad value '" + std::string(val) + "' for " + std::string(key));
+      }
+      r.args.push_back(std::move(a));
+    }
+
+    // Expand optional elements and alternatives into trie paths.
+    rules_.push_back(std::move(r));
+    const auto rule_index = static_cast<std::int32_t>(rules_.size() - 1);
+    std::vector<std::vector<Atom>> paths{{}};
+    for (const auto& e : elems) {
+      std::vector<std::vector<Atom>> next;
+      for (const auto& p : paths) {
+        if (e.optional) next.push_back(p);
+        for (const Atom& a : e.alts) {
+          next.push_back(p);
+          next.back().push_back(a);
+        }
+      }
+      paths = std::move(next);
+      if (paths.size() > 4096) return fail(fields[1].second, "pattern expands to more than 4096 paths");
+    }
+    for (const auto& p : paths)
+      if (!p.empty()) insert(p, rule_index, core_root_);
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------- pieces
+
+void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
+  out.clear();
+  out.reserve(doc.tokens.size() + doc.tokens.size() / 16);
+  const std::string_view lower = doc.lower;
+  for (const text::Token& t : doc.tokens) {
+    auto add = [&](std::uint32_t b, std::uint32_t e) {
+      Piece p;
+      p.span = {b, e};
+      p.sentence = t.sentence;
+      std::string_view s = lower.substr(b, e - b);
+      p.word = word_id(s);
+      char c0 = doc.text[b];
+      p.capitalized = c0 >= 'A' && c0 <= 'Z';
+      p.digits = is_digit(s[0]) || (s.size() > 1 && s[0] == '\'' && is_digit(s[1]));
+      if (p.digits) p.number = digits_value(s);
+      out.push_back(p);
+    };
+    std::string_view s = t.span.of(lower);
+    if (t.kind == text::TokenKind::punct || t.kind == text::TokenKind::symbol || s.size() < 3 ||
+        s.find('-', 1) == std::string_view::npos || iso_shape(s)) {
+      add(t.span.begin, t.span.end);
+      continue;
+    }
+    std::uint32_t b = t.span.begin;
+    for (std::uint32_t k = t.span.begin + 1; k + 1 < t.span.end; ++k)
+      if (lower[k] == '-') {
+        add(b, k);
+        b = k + 1;
+      }
+    add(b, t.span.end);
+  }
+}
+
+// ---------------------------------------------------------------- matching
+
+std::size_t Grammar::number_words(const std::vector<Piece>& ps, std::size_t i, int& value) const {
+  auto num_of = [&](std::size_t k) -> int {
+    if (k >= ps.size() || ps[k].word == 0) return -1;
+    for (const LexEntry& e : lex_[ps[k].word])
+      if (e.cls == number_class_) return e.number;
+    return -1;
+  };
+  int v = num_of(i);
+  if (v < 0 || v >= 100) return 0;
+  std::size_t n = 1;
+  int total = 0;
+  int cur = v;
+  for (;;) {
+    int next = num_of(i + n);
+    if (next < 0 || ps[i + n].sentence != ps[i].sentence) break;
+    if (cur % 10 == 0 && cur >= 20 && cur < 100 && next > 0 && next < 10) {  // twenty four
+      cur += next;
+      ++n;
+      continue;
+    }
+    if (next == 100 || next == 1000 || next == 1000000) {  // two hundred, a thousand
+      cur = (cur == 0 ? 1 : cur) * next;
+      if (next >= 1000) {
+        total += cur;
+        cur = 0;
+      }
+      ++n;
+      continue;
+    }
+    if (cur % 100 == 0 && cur >= 100 && next < 100) {  // two hundred fifty
+      cur += next;
+      ++n;
+      continue;
+    }
+    break;
+  }
+  value = total + cur;
+  return n;
+}
+
+std::size_t Grammar::year_words(const std::vector<Piece>& ps, std::size_t i, int& value) const {
+  // "nineteen ninety-six", "nineteen eighty", "two thousand (and) one"
+  auto num_of = [&](std::size_t k) -> int {
+    if (k >= ps.size() || ps[k].word == 0 || ps[k].sentence != ps[i].sentence) return -1;
+    for (const LexEntry& e : lex_[ps[k].word])
+      if (e.cls == number_class_) return e.number;
+    return -1;
+  };
+  int a = num_of(i);
+  if (a >= 11 && a <= 20) {
+    int b = num_of(i + 1);
+    if (b < 10 || b >= 100) return 0;
+    std::size_t n = 2;
+    if (b % 10 == 0 && b >= 20) {
+      int c = num_of(i + 2);
+      if (c > 0 && c < 10) {
+        b += c;
+        n = 3;
+      }
+    }
+    value = a * 100 + b;
+    return n;
+  }
+  if (a == 2 && num_of(i + 1) == 1000) {
+    value = 2000;
+    std::size_t n = 2;
+    int c = num_of(i + 2);
+    if (c > 0 && c < 20) {
+      value += c;
+      n = 3;
+    }
+    return n;
+  }
+  return 0;
+}
+
+std::size_t Grammar::match_builtin(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
+                                   Builtin b, Capture& cap) const {
+  const Piece& p = ps[i];
+  std::string_view s = p.span.of(doc.lower);
+  cap.span = p.span;
+  switch (b) {
+    case Builtin::year:
+      if (p.number >= 1000 && p.number <= 2999 && s.size() == 4) {
+        cap.number = p.number;
+        return 1;
+      }
+      if (p.word) {
+        int v = 0;
+        if (std::size_t n = year_words(ps, i, v)) {
+          cap.number = v;
+          cap.span = {p.span.begin, ps[i + n - 1].span.end};
+          return n;
+        }
+      }
+      return 0;
+    case Builtin::day:
+      if (p.number >= 1 && p.number <= 31 && s.size() <= 2) {
+        cap.number = p.number;
+        return 1;
+      }
+      [[fallthrough]];
+    case Builtin::ordinal: {
+      if (p.digits && s.size() >= 3) {
+        std::string_view suf = s.substr(s.size() - 2);
+        std::int32_t v = digits_value(s.substr(0, s.size() - 2));
+        if (v > 0 && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") &&
+            (b == Builtin::ordinal || v <= 31)) {
+          cap.number = v;
+          return 1;
+        }
+      }
+      if (p.word)
+        for (const LexEntry& e : lex_[p.word])
+          if (e.cls == ordinal_class_ && (b == Builtin::ordinal || e.number <= 31)) {
+            cap.number = e.number;
+            return 1;
+          }
+      return 0;
+    }
+    case Builtin::integer:
+      if (p.number >= 0) {
+        cap.number = p.number;
+        return 1;
+      }
+      return 0;
+    case Builtin::num: {
+      if (p.number >= 0) {
+        cap.number = p.number;
+        return 1;
+      }
+      int v = 0;
+      if (std::size_t n = p.word ? number_words(ps, i, v) : 0) {
+        cap.number = v;
+        cap.span = {p.span.begin, ps[i + n - 1].span.end};
+        return n;
+      }
+      return 0;
+    }
+    case Builtin::iso_date:
+      if (s.size() == 10 && iso_shape(s)) {
+        cap.text = p.span.of(doc.text);
+        return 1;
+      }
+      return 0;
+    case Builtin::iso_month:
+      if (s.size() == 7 && iso_shape(s)) {
+        cap.text = p.span.of(doc.text);
+        return 1;
+      }
+      return 0;
+    case Builtin::numeric_date: {
+      int y, m, d;
+      if (p.digits && s.find('/') != std::string_view::npos && numeric_date(s, options_.numeric_order, y, m, d)) {
+        cap.text = p.span.of(doc.text);
+        return 1;
+      }
+      return 0;
+    }
+    case Builtin::clock: {
+      auto colon = s.find(':');
+      if (!p.digits || colon == std::string_view::npos || colon == 0 || colon > 2) return 0;
+      std::int32_t h = digits_value(s.substr(0, colon));
+      std::int32_t m = digits_value(s.substr(colon + 1, 2));
+      if (h < 0 || h > 24 || m < 0 || m > 59 || s.size() < colon + 3) return 0;
+      if (s.size() > colon + 3 && (s[colon + 3] != ':' || s.size() != colon + 6)) return 0;
+      cap.text = p.span.of(doc.text);
+      return 1;
+    }
+    case Builtin::decade: {
+      if (!p.digits) return 0;
+      std::string_view d = s;
+      if (d.front() == '\'') d.remove_prefix(1);
+      if (d.size() >= 3 && d.substr(d.size() - 2) == "'s") d.remove_suffix(2);
+      else if (d.size() >= 2 && d.back() == 's') d.remove_suffix(1);
+      else return 0;
+      std::int32_t v = digits_value(d);
+      if (v < 0 || v % 10 != 0) return 0;
+      if (d.size() == 4) cap.number = v / 10;
+      else if (d.size() == 2) cap.number = 190 + v / 10;  // '80s: the 20th century's
+      else return 0;
+      return 1;
+    }
+    case Builtin::hour12:
+      if (p.number >= 1 && p.number <= 12 && s.size() <= 2) {
+        cap.number = p.number;
+        return 1;
+      }
+      return 0;
+    case Builtin::fraction:
+      if (s == "1/2") {
+        cap.number = 1;
+        return 1;
+      }
+      return 0;
+    case Builtin::year_alone:
+      if (p.number >= 1800 && p.number <= 2099 && s.size() == 4) {
+        cap.number = p.number;
+        return 1;
+      }
+      return 0;
+    case Builtin::count_:
+      return 0;
+  }
+  return 0;
+}
+
+std::size_t Grammar::match_atom(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
+                                const Atom& a, Capture& cap) const {
+  const Piece& p = ps[i];
+  if (!a.is_class) {
+    if (p.word != a.id) return 0;
+    cap.span = p.span;
+    cap.number = Frame::kUnset;
+    cap.text = a.literal_value.empty() ? std::string_view(words_[a.id]) : std::string_view(a.literal_value);
+    if (!a.literal_value.empty())
+      if (auto v = to_int(a.literal_value)) cap.number = *v;
+    return 1;
+  }
+  cap.number = Frame::kUnset;
+  cap.text = {};
+  if (a.id < static_cast<std::uint32_t>(Builtin::count_)) return match_builtin(doc, ps, i, static_cast<Builtin>(a.id), cap);
+  if (p.word == 0) return 0;
+  for (const LexEntry& e : lex_[p.word])
+    if (e.cls == a.id && (!e.needs_capital || p.capitalized)) {
+      cap.span = p.span;
+      cap.number = e.number;
+      cap.text = e.value;
+      return 1;
+    }
+  return 0;
+}
+
+struct Grammar::Walk {
+  std::size_t start = 0;
+  std::size_t length = 0;
+  std::int32_t rule = -1;
+  std::vector<Capture> caps;  // by slot
+  Frame frame;
+  std::uint8_t want = 3;  // mods: which productions may follow
+  bool mod_root = false;
+};
+
+void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std::uint32_t node, std::size_t i,
+                   std::vector<Capture>& caps, Walk& best) const {
+  const Node& n = nodes_[node];
+  if (n.rule >= 0) {
+    std::size_t len = i - best.start;
+    const Rule& r = rules_[n.rule];
+    if (len > best.length || (len == best.length && n.rule < best.rule)) {
+      auto hits = [&](const std::vector<Atom>& atoms, std::size_t k) {
+        if (k >= ps.size() || ps[k].sentence != ps[best.start].sentence) return false;
+        Capture c;
+        for (const Atom& a : atoms)
+          if (match_atom(doc, ps, k, a, c)) return true;
+        return false;
+      };
+      bool ok = !(best.start > 0 && hits(r.not_before, best.start - 1)) && !hits(r.not_after, i);
+      Frame f;
+      if (ok && !best.mod_root) {
+        std::vector<Capture> by_slot = caps;  // indexed by the rule's slots
+        by_slot.resize(r.slots.size());
+        ok = build_frame(r, by_slot, f);
+        bool is_duration = f.kind == Frame::Kind::duration;
+        if (ok && !((best.want & 1) && !is_duration) && !((best.want & 2) && is_duration)) ok = false;
+      }
+      if (ok) {
+        best.length = len;
+        best.rule = n.rule;
+        best.frame = f;
+      }
+    }
+  }
+  if (i >= ps.size() || ps[i].sentence != ps[best.start].sentence) return;
+  for (const Edge& e : n.edges) {
+    Capture c;
+    std::size_t len = match_atom(doc, ps, i, e.atom, c);
+    if (len == 0) continue;
+    Capture saved;
+    bool has_slot = e.atom.slot >= 0;
+    if (has_slot) {
+      if (caps.size() <= static_cast<std::size_t>(e.atom.slot)) caps.resize(e.atom.slot + 1);
+      saved = caps[e.atom.slot];
+      caps[e.atom.slot] = c;
+    }
+    walk(doc, ps, e.child, i + len, caps, best);
+    if (has_slot) caps[e.atom.slot] = saved;
+  }
+}
+
+std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
+                              std::vector<Mention>& out) const {
+  const Piece& p = ps[i];
+  if (!p.digits && (p.word == 0 || !starts_[p.word])) return 0;
+  std::vector<Capture> caps;
+  // A modifier first ("late", "the end of", "more than"), then a rule right after it.
+  Walk mod;
+  mod.start = i;
+  mod.mod_root = true;
+  if (p.word) walk(doc, ps, mod_root_, i, caps, mod);
+  if (mod.rule >= 0 && i + mod.length < ps.size()) {
+    Walk core;
+    core.start = i + mod.length;
+    core.want = rules_[mod.rule].mod_applies;
+    caps.clear();
+    walk(doc, ps, core_root_, core.start, caps, core);
+    if (core.rule >= 0) {
+      Mention m;
+      m.span = {p.span.begin, ps[core.start + core.length - 1].span.end};
+      m.frame = core.frame;
+      if (m.frame.mod == Mod::none) m.frame.mod = rules_[mod.rule].mod;
+      m.rule = rules_[core.rule].name;
+      out.push_back(m);
+      return mod.length + core.length;
+    }
+  }
+  Walk core;
+  core.start = i;
+  caps.clear();
+  walk(doc, ps, core_root_, i, caps, core);
+  if (core.rule < 0) return 0;
+  Mention m;
+  m.span = {p.span.begin, ps[i + core.length - 1].span.end};
+  m.frame = core.frame;
+  m.rule = rules_[core.rule].name;
+  out.push_back(m);
+  return core.length;
+}
+
+// ---------------------------------------------------------------- productions
+
+bool Grammar::build_frame(const Rule& r, const std::vector<Capture>& caps, Frame& f) const {
+  f = Frame{};
+  f.kind = r.kind;
+  if (r.kind == Frame::Kind::duration) f.type = TimexType::duration;
+  if (r.kind == Frame::Kind::set) f.type = TimexType::set;
+  int ampm = 0;
+  for (const Arg& a : r.args) {
+    std::string_view text = a.literal;
+    int number = Frame::kUnset;
+    if (a.slot >= 0) {
+      if (static_cast<std::size_t>(a.slot) >= caps.size()) continue;  // optional, absent
+      const Capture& c = caps[a.slot];
+      if (c.span.empty() && c.text.empty() && c.number == Frame::kUnset) continue;
+      text = c.text;
+      number = c.number;
+    } else if (auto v = to_int(text)) {
+      number = *v;
+    }
+    if (a.negate && number != Frame::kUnset) number = -number;
+    auto int_in = [&](int lo, int hi, int& field) {
+      if (number == Frame::kUnset || number < lo || number > hi) return false;
+      field = number;
+      return true;
+    };
+    auto int_or_x = [&](int& field) {
+      if (text == "X" || text == "-X") {
+        field = Frame::kUnknown;
+        return true;
+      }
+      if (number == Frame::kUnset) return false;
+      field = number;
+      return true;
+    };
+    bool ok = true;
+    switch (static_cast<Key>(a.key)) {
+      case k_type:
+        if (text == "DATE") f.type = TimexType::date;
+        else if (text == "TIME") f.type = TimexType::time;
+        else if (text == "DURATION") f.type = TimexType::duration;
+        else if (text == "SET") f.type = TimexType::set;
+        else ok = false;
+        break;
+      case k_from:
+        if (text == "dct") f.from = Frame::From::dct;
+        else if (text == "narrative") f.from = Frame::From::narrative;
+        else ok = false;
+        break;
+      case k_lean:
+        if (text == "before") f.lean = Frame::Lean::before;
+        else if (text == "after") f.lean = Frame::Lean::after;
+        else if (text == "same") f.lean = Frame::Lean::same;
+        else ok = false;
+        break;
+      case k_mod:
+        if (auto m = mod_code(text)) f.mod = *m;
+        else ok = false;
+        break;
+      case k_unit:
+      case k_grain:
+        if (auto u = unit_code(text)) f.unit = *u;
+        else ok = false;
+        break;
+      case k_fiscal: f.fiscal = number == 1; break;
+      case k_year: ok = int_in(-9999, 99999, f.year); break;
+      case k_year2:
+        ok = number >= 0 && number <= 99;
+        if (ok) f.year = number < 50 ? 2000 + number : 1900 + number;
+        break;
+      case k_month: ok = int_in(1, 12, f.month); break;
+      case k_day: ok = int_in(1, 31, f.day); break;
+      case k_weekday: ok = int_in(1, 7, f.weekday); break;
+      case k_season:
+        if (auto s = season_code(text)) f.season = *s;
+        else ok = int_in(1, 4, f.season);
+        break;
+      case k_quarter: ok = int_in(1, 4, f.quarter); break;
+      case k_half: ok = int_in(1, 2, f.half); break;
+      case k_week: ok = int_in(1, 53, f.week); break;
+      case k_decade: ok = int_in(-999, 9999, f.decade); break;
+      case k_century:
+        // "20th century" is 19 (the years 19xx); the rule passes the ordinal.
+        ok = int_in(-99, 999, f.century);
+        break;
+      case k_part:
+        if (auto pc = part_code(text)) f.part = *pc;
+        else ok = false;
+        break;
+      case k_hour: ok = int_in(0, 24, f.hour); break;
+      case k_minute: ok = int_in(0, 59, f.minute); break;
+      case k_ampm:
+        if (text.starts_with("a")) ampm = 1;
+        else if (text.starts_with("p")) ampm = 2;
+        else ok = false;
+        break;
+      case k_by: ok = int_or_x(f.by); break;
+      case k_n: ok = int_or_x(f.n); break;
+      case k_half_more: f.n_half = 1; break;
+      case k_value: f.value = a.slot >= 0 ? text : std::string_view(a.literal); ok = !f.value.empty(); break;
+      case k_quant: f.quant = a.slot >= 0 ? text : std::string_view(a.literal); break;
+      case k_freq: ok = int_in(1, 1000, f.times); break;
+      case k_numeric_date: {
+        int y, m, d;
+        ok = numeric_date(text, options_.numeric_order, y, m, d);
+        if (ok) {
+          f.year = y;
+          f.month = m;
+          f.day = d;
+        }
+        break;
+      }
+      case k_iso: {
+        ok = text.size() == 10 || text.size() == 7;
+        if (!ok) break;
+        f.year = digits_value(text.substr(0, 4));
+        f.month = digits_value(text.substr(5, 2));
+        if (text.size() == 10) f.day = digits_value(text.substr(8, 2));
+        ok = f.month >= 1 && f.month <= 12 && (text.size() == 7 || (f.day >= 1 && f.day <= 31));
+        break;
+      }
+      case k_clock: {
+        auto colon = text.find(':');
+        ok = colon != std::string_view::npos;
+        if (!ok) break;
+        f.hour = digits_value(text.substr(0, colon));
+        f.minute = digits_value(text.substr(colon + 1, 2));
+        ok = f.hour >= 0 && f.hour <= 24 && f.minute >= 0 && f.minute <= 59;
+        break;
+      }
+      case k_count_: ok = false; break;
+    }
+    if (!ok) return false;
+  }
+  if (ampm != 0 && f.hour != Frame::kUnset) {
+    if (f.hour > 12) return false;
+    if (ampm == 2 && f.hour < 12) f.hour += 12;
+    if (ampm == 1 && f.hour == 12) f.hour = 0;
+  }
+  return true;
+}
+
+}  // namespace annals::time::detail

@@ -1,0 +1,94 @@
+// The Tagger: rule files compiled into a Grammar at load; tag() = anchor(match()).
+#include "time/time.h"
+
+#include "time/grammar.h"
+
+namespace annals::time {
+
+struct Tagger::Impl {
+  detail::Grammar grammar;
+};
+
+Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tagger::Tagger(Tagger&&) noexcept = default;
+Tagger& Tagger::operator=(Tagger&&) noexcept = default;
+Tagger::~Tagger() = default;
+
+Expected<Tagger> Tagger::load(const Paths& paths, TagOptions options) {
+  auto g = detail::Grammar::load(paths.rules / "time/rules/en", options);
+  if (!g) return g.error();
+  auto impl = std::make_unique<Impl>();
+  impl->grammar = std::move(*g);
+  return Tagger(std::move(impl));
+}
+
+namespace {
+
+/// The tense of a sentence from its cue words ("will", "next" → after; "said", "was" → before)
+/// and, when the document was POS-tagged, its past-tense verbs.
+Frame::Lean sentence_tense(const detail::Grammar& g, const text::Document& doc,
+                           const std::vector<detail::Piece>& ps, std::size_t piece) {
+  const std::uint32_t s = ps[piece].sentence;
+  bool past = false;
+  if (s < doc.sentences.size()) {
+    const text::Sentence& sent = doc.sentences[s];
+    for (std::uint32_t k = sent.first; k < sent.last; ++k)
+      if (doc.tokens[k].pos == text::Pos::vbd) past = true;
+  }
+  std::size_t b = piece, e = piece;
+  while (b > 0 && ps[b - 1].sentence == s) --b;
+  while (e < ps.size() && ps[e].sentence == s) ++e;
+  bool future = false;
+  for (std::size_t k = b; k < e; ++k) {
+    std::uint8_t t = g.tense_of(ps[k].word);
+    if (t == 2) future = true;
+    if (t == 1) past = true;
+  }
+  if (future) return Frame::Lean::after;
+  if (past) return Frame::Lean::before;
+  return Frame::Lean::none;
+}
+
+}  // namespace
+
+std::vector<Mention> Tagger::match(const text::Document& doc) const {
+  const detail::Grammar& g = impl_->grammar;
+  std::vector<detail::Piece> ps;
+  g.pieces(doc, ps);
+  std::vector<Mention> out;
+  for (std::size_t i = 0; i < ps.size();) {
+    std::size_t n = g.match_at(doc, ps, i, out);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    Mention& m = out.back();
+    // Weekdays and bare months lean on the sentence's tense.
+    if (m.frame.kind == Frame::Kind::point && m.frame.lean == Frame::Lean::none && m.frame.year == Frame::kUnset &&
+        (m.frame.weekday != Frame::kUnset || m.frame.month != Frame::kUnset))
+      m.tense = sentence_tense(g, doc, ps, i);
+    i += n;
+  }
+  return out;
+}
+
+std::vector<Timex> Tagger::tag(const text::Document& doc, date::year_month_day dct) const {
+  return anchor(match(doc), dct);
+}
+
+std::optional<date::year_month_day> Tagger::find_dateline(const text::Document& doc) const {
+  // The first full date in the first lines: datelines sit above the story's first sentence.
+  constexpr std::size_t kHead = 600;  // bytes
+  for (const Mention& m : match(doc)) {
+    if (m.span.begin > kHead) break;
+    const Frame& f = m.frame;
+    if (f.kind != Frame::Kind::point || f.year == Frame::kUnset || f.month == Frame::kUnset || f.day == Frame::kUnset)
+      continue;
+    date::year_month_day d{date::year{f.year}, date::month{static_cast<unsigned>(f.month)},
+                           date::day{static_cast<unsigned>(f.day)}};
+    if (d.ok()) return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace annals::time

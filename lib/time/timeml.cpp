@@ -1,0 +1,275 @@
+// TimeML in and out (TimeML 1.2.1; the layout TempEval-3 distributes): a small tag scanner
+// that checks nesting, keeps every byte's source offset, and writes TIMEX3 tags back in.
+#include "time/time.h"
+
+#include <algorithm>
+
+namespace annals::time {
+namespace {
+
+struct Tag {
+  Span span;              // the whole tag, "<" to ">"
+  std::string_view name;
+  enum class Kind : std::uint8_t { open, close, empty, other } kind = Kind::other;
+};
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == ':' || c == '.';
+}
+
+/// The value of attribute `name` inside a start tag, if present.
+std::optional<std::string_view> attribute(std::string_view tag, std::string_view name) {
+  std::size_t i = 0;
+  while ((i = tag.find(name, i)) != std::string_view::npos) {
+    bool starts = i > 0 && (tag[i - 1] == ' ' || tag[i - 1] == '\t' || tag[i - 1] == '\n' || tag[i - 1] == '\r');
+    std::size_t k = i + name.size();
+    while (k < tag.size() && (tag[k] == ' ' || tag[k] == '\t')) ++k;
+    if (starts && k < tag.size() && tag[k] == '=') {
+      ++k;
+      while (k < tag.size() && (tag[k] == ' ' || tag[k] == '\t')) ++k;
+      if (k < tag.size() && (tag[k] == '"' || tag[k] == '\'')) {
+        char q = tag[k];
+        auto end = tag.find(q, k + 1);
+        if (end != std::string_view::npos) return tag.substr(k + 1, end - k - 1);
+      }
+    }
+    i += name.size();
+  }
+  return std::nullopt;
+}
+
+/// Every tag of the document, checked for nesting.
+Expected<std::vector<Tag>> scan(const std::string& file, std::string_view s) {
+  std::vector<Tag> tags;
+  std::vector<std::size_t> open;  // indices into tags
+  std::size_t i = 0;
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    Tag t;
+    auto fail = [&](std::size_t at, std::string msg) -> Expected<std::vector<Tag>> {
+      return diagnostic_at(file, s, at, std::move(msg), Status::input);
+    };
+    auto close_at = [&](std::string_view term) { return s.find(term, i); };
+    std::size_t end;
+    if (s.substr(i, 4) == "<!--") {
+      end = close_at("-->");
+      if (end == std::string_view::npos) return fail(i, "unterminated comment");
+      end += 3;
+    } else if (s.substr(i, 9) == "<![CDATA[") {
+      end = close_at("]]>");
+      if (end == std::string_view::npos) return fail(i, "unterminated CDATA section");
+      end += 3;
+    } else if (s.substr(i, 2) == "<?" || s.substr(i, 2) == "<!") {
+      end = close_at(">");
+      if (end == std::string_view::npos) return fail(i, "unterminated declaration");
+      end += 1;
+    } else {
+      // A start or end tag; '>' inside quoted attribute values does not end it.
+      std::size_t k = i + 1;
+      char quote = 0;
+      for (; k < s.size(); ++k) {
+        if (quote) {
+          if (s[k] == quote) quote = 0;
+        } else if (s[k] == '"' || s[k] == '\'') {
+          quote = s[k];
+        } else if (s[k] == '>') {
+          break;
+        } else if (s[k] == '<') {
+          return fail(k, "'<' inside a tag");
+        }
+      }
+      if (k >= s.size()) return fail(i, "unterminated tag");
+      end = k + 1;
+      bool closing = s[i + 1] == '/';
+      std::size_t nb = i + 1 + (closing ? 1 : 0), ne = nb;
+      while (ne < s.size() && is_name_char(s[ne])) ++ne;
+      if (ne == nb) return fail(i + 1, "a tag needs a name");
+      t.name = s.substr(nb, ne - nb);
+      t.kind = closing ? Tag::Kind::close : (s[end - 2] == '/' ? Tag::Kind::empty : Tag::Kind::open);
+    }
+    t.span = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)};
+    if (t.kind == Tag::Kind::open) open.push_back(tags.size());
+    if (t.kind == Tag::Kind::close) {
+      if (open.empty()) return fail(i, "</" + std::string(t.name) + "> closes nothing");
+      const Tag& o = tags[open.back()];
+      if (o.name != t.name)
+        return fail(i, "</" + std::string(t.name) + "> closes <" + std::string(o.name) + "> opened at line " +
+                           std::to_string(line_column(s, o.span.begin).line));
+      open.pop_back();
+    }
+    tags.push_back(t);
+    i = end;
+  }
+  if (!open.empty()) {
+    const Tag& o = tags[open.back()];
+    return diagnostic_at(file, s, o.span.begin, "<" + std::string(o.name) + "> is never closed", Status::input);
+  }
+  return tags;
+}
+
+void append_escaped(std::string& out, std::string_view v) {
+  for (char c : v) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+}
+
+std::string open_tag(const std::vector<Timex>& ts, std::size_t k) {
+  const Timex& t = ts[k];
+  std::string out = "<TIMEX3 tid=\"t" + std::to_string(k + 1) + "\" type=\"";
+  out += to_string(t.type);
+  out += "\" value=\"";
+  append_escaped(out, t.value);
+  out += '"';
+  if (t.mod != Mod::none) {
+    out += " mod=\"";
+    out += to_string(t.mod);
+    out += '"';
+  }
+  if (!t.quant.empty()) {
+    out += " quant=\"";
+    append_escaped(out, t.quant);
+    out += '"';
+  }
+  if (!t.freq.empty()) {
+    out += " freq=\"";
+    append_escaped(out, t.freq);
+    out += '"';
+  }
+  if (t.relative) {
+    out += " anchorTimeID=\"t";
+    out += std::to_string(t.anchor < 0 ? 0 : t.anchor + 1);
+    out += '"';
+  }
+  out += '>';
+  return out;
+}
+
+}  // namespace
+
+Expected<TimemlDocument> read_timeml(std::string file, std::string source) {
+  auto tags = scan(file, source);
+  if (!tags) return tags.error();
+  TimemlDocument doc;
+  const std::string_view s = source;
+  // The DCT: the value of the TIMEX3 inside <DCT>.
+  std::size_t text_open = tags->size(), text_close = tags->size();
+  bool in_dct = false;
+  for (std::size_t k = 0; k < tags->size(); ++k) {
+    const Tag& t = (*tags)[k];
+    if (t.name == "DCT") in_dct = t.kind == Tag::Kind::open;
+    if (in_dct && t.name == "TIMEX3" && t.kind != Tag::Kind::close) {
+      auto v = attribute(t.span.of(s), "value");
+      if (!v || v->size() < 10 || !parse_date(v->substr(0, 10)))
+        return diagnostic_at(file, s, t.span.begin, "the DCT's TIMEX3 needs a value YYYY-MM-DD", Status::input);
+      doc.dct = parse_date(v->substr(0, 10));
+    }
+    if (t.name == "TEXT" && t.kind == Tag::Kind::open && text_open == tags->size()) text_open = k;
+    if (t.name == "TEXT" && t.kind == Tag::Kind::close && text_open < tags->size() && text_close == tags->size())
+      text_close = k;
+  }
+  if (text_open == tags->size() || text_close == tags->size())
+    return Diagnostic{file, 0, 0, "no <TEXT> element", Status::input};
+  // The text inside TEXT with every tag taken out, each byte remembering its source offset.
+  std::uint32_t pos = (*tags)[text_open].span.end;
+  for (std::size_t k = text_open + 1; k <= text_close; ++k) {
+    const Tag& t = (*tags)[k];
+    for (; pos < t.span.begin; ++pos) {
+      doc.text += s[pos];
+      doc.source_offset.push_back(pos);
+    }
+    if (t.name == "TIMEX3") doc.old_timex_tags.push_back(t.span);
+    pos = t.span.end;
+  }
+  doc.source_offset.push_back((*tags)[text_close].span.begin);
+  doc.source = std::move(source);
+  return doc;
+}
+
+std::string write_timeml(const TimemlDocument& doc, const std::vector<Timex>& timexes) {
+  const std::string_view s = doc.source;
+  // Tags of TEXT other than the old TIMEX3s, to keep new tags from crossing them.
+  std::vector<std::pair<std::uint32_t, int>> depth_steps;  // source offset, +1 open / -1 close
+  if (!doc.source_offset.empty()) {
+    const std::uint32_t b = doc.source_offset.front(), e = doc.source_offset.back();
+    std::size_t old = 0;
+    for (std::uint32_t i = b; i < e; ++i) {
+      if (s[i] != '<') continue;
+      auto close = s.find('>', i);
+      if (close == std::string_view::npos) break;
+      while (old < doc.old_timex_tags.size() && doc.old_timex_tags[old].end <= i) ++old;
+      bool is_old = old < doc.old_timex_tags.size() && doc.old_timex_tags[old].begin == i;
+      if (!is_old && s[i + 1] != '!' && s[i + 1] != '?') {
+        // Find the true end of this tag (quoted '>' is rare in TimeML; scan() checked it).
+        int step = s[i + 1] == '/' ? -1 : (s[close - 1] == '/' ? 0 : 1);
+        if (step != 0) depth_steps.emplace_back(i, step);
+      }
+      i = static_cast<std::uint32_t>(close);
+    }
+  }
+  auto balanced = [&](std::uint32_t from, std::uint32_t to) {
+    int depth = 0;
+    auto it = std::lower_bound(depth_steps.begin(), depth_steps.end(), std::make_pair(from, -2));
+    for (; it != depth_steps.end() && it->first < to; ++it) {
+      depth += it->second;
+      if (depth < 0) return false;
+    }
+    return depth == 0;
+  };
+  struct Insert {
+    std::uint32_t at;
+    int order;  // closing tags before opening tags at the same offset
+    std::string tag;
+  };
+  std::vector<Insert> inserts;
+  for (std::size_t k = 0; k < timexes.size(); ++k) {
+    const Timex& t = timexes[k];
+    if (t.span.empty() || t.span.end > doc.text.size()) continue;
+    std::uint32_t b = doc.source_offset[t.span.begin];
+    std::uint32_t e = doc.source_offset[t.span.end - 1] + 1;
+    if (!balanced(b, e)) continue;
+    inserts.push_back({b, 1, open_tag(timexes, k)});
+    inserts.push_back({e, 0, "</TIMEX3>"});
+  }
+  std::stable_sort(inserts.begin(), inserts.end(),
+                   [](const Insert& a, const Insert& b) { return a.at != b.at ? a.at < b.at : a.order < b.order; });
+  std::string out;
+  out.reserve(s.size() + inserts.size() * 48);
+  std::size_t ins = 0, old = 0;
+  for (std::uint32_t i = 0; i <= s.size(); ++i) {
+    while (ins < inserts.size() && inserts[ins].at == i) out += inserts[ins++].tag;
+    if (i == s.size()) break;
+    if (old < doc.old_timex_tags.size() && doc.old_timex_tags[old].begin == i) {
+      i = doc.old_timex_tags[old++].end - 1;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+std::string write_timeml(std::string_view text, date::year_month_day dct, const std::vector<Timex>& timexes) {
+  std::string out = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"";
+  std::string d = format_value(dct, Unit::day);
+  out += d + "\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">" + d + "</TIMEX3></DCT>\n<TEXT>";
+  std::size_t pos = 0;
+  for (std::size_t k = 0; k < timexes.size(); ++k) {
+    const Timex& t = timexes[k];
+    if (t.span.begin < pos || t.span.end > text.size()) continue;
+    append_escaped(out, text.substr(pos, t.span.begin - pos));
+    out += open_tag(timexes, k);
+    append_escaped(out, t.span.of(text));
+    out += "</TIMEX3>";
+    pos = t.span.end;
+  }
+  append_escaped(out, text.substr(pos));
+  out += "</TEXT>\n</TimeML>\n";
+  return out;
+}
+
+}  // namespace annals::time
