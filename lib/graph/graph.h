@@ -134,6 +134,22 @@ class KnowledgeGraph {
   std::vector<TimexRecord> timexes_;     // sorted by (doc, span)
 };
 
+/// One line of the who-did-what table: an actor's role in an event, with the event's time.
+struct RoleRow {
+  std::string actor;     ///< label
+  std::string role;      ///< agent, patient, participant
+  std::string event;     ///< type
+  std::string trigger;
+  std::string modality;
+  std::string time;      ///< TIMEX3 value, "" when unknown
+  std::string begin;     ///< ISO day the time interval starts, for sorting
+  std::string actor_id, event_id;
+};
+
+/// Every (actor, role, event) of the graph, in time order (undated last), then by event id
+/// and role, so the table reads as a timeline.
+std::vector<RoleRow> who_did_what(const KnowledgeGraph& g);
+
 /// Equality of two graphs up to ordering (same nodes, edges, documents, timexes).
 bool same_graph(const KnowledgeGraph& a, const KnowledgeGraph& b);
 

@@ -1,0 +1,268 @@
+#include "io/io.h"
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "core/files.h"
+
+namespace annals::io {
+namespace {
+
+using nlohmann::json;
+
+json mention_json(const graph::Mention& m) {
+  json j = {{"doc", m.doc}, {"begin", m.span.begin}, {"end", m.span.end}};
+  if (!m.text.empty()) j["text"] = m.text;
+  j["sentence"] = m.sentence;
+  return j;
+}
+
+graph::Mention mention_from(const json& j) {
+  graph::Mention m;
+  m.doc = j.at("doc").get<std::string>();
+  m.span = {j.at("begin").get<std::uint32_t>(), j.at("end").get<std::uint32_t>()};
+  m.text = j.value("text", std::string{});
+  m.sentence = j.value("sentence", 0u);
+  return m;
+}
+
+/// "/nodes/3/kind" from valijson's context ["<root>", "[nodes]", "[3]", "[kind]"].
+std::string json_pointer(const std::vector<std::string>& context) {
+  std::string out;
+  for (const auto& part : context) {
+    if (part == "<root>") continue;
+    std::string p = part;
+    if (p.size() >= 2 && p.front() == '[' && p.back() == ']') p = p.substr(1, p.size() - 2);
+    if (p.size() >= 2 && p.front() == '"' && p.back() == '"') p = p.substr(1, p.size() - 2);
+    out += '/';
+    for (char c : p) {
+      if (c == '~') out += "~0";
+      else if (c == '/') out += "~1";
+      else out += c;
+    }
+  }
+  return out.empty() ? "/" : out;
+}
+
+}  // namespace
+
+json to_json(const graph::KnowledgeGraph& g) {
+  json docs = json::array();
+  for (const auto& d : g.documents()) docs.push_back({{"id", d.id}, {"dct", d.dct}});
+  json timexes = json::array();
+  for (const auto& t : g.timexes()) {
+    json j = {{"id", t.id}, {"doc", t.doc}, {"begin", t.span.begin}, {"end", t.span.end},
+              {"text", t.text}, {"type", t.type}, {"value", t.value}};
+    if (!t.mod.empty()) j["mod"] = t.mod;
+    if (!t.begin.empty()) j["interval"] = {{"begin", t.begin}, {"end", t.end}};
+    if (!t.anchor.empty()) j["anchor"] = t.anchor;
+    timexes.push_back(std::move(j));
+  }
+  json nodes = json::array();
+  const auto& bg = g.boost();
+  for (auto v : g.sorted_vertices()) {
+    const graph::Node& n = bg[v];
+    json j = {{"id", n.id}, {"kind", graph::to_string(n.kind)}, {"label", n.label}};
+    if (n.kind == graph::NodeKind::actor) {
+      j["aliases"] = n.aliases;
+      if (!n.actor_type.empty()) j["actor_type"] = n.actor_type;
+    } else {
+      j["type"] = n.type;
+      j["trigger"] = n.trigger;
+      j["modality"] = n.modality;
+      if (n.time) {
+        json t = {{"value", n.time->value}};
+        if (!n.time->mod.empty()) t["mod"] = n.time->mod;
+        if (!n.time->begin.empty()) {
+          t["begin"] = n.time->begin;
+          t["end"] = n.time->end;
+        }
+        if (!n.time->timex.empty()) t["timex"] = n.time->timex;
+        j["time"] = std::move(t);
+      }
+    }
+    json ms = json::array();
+    for (const auto& m : n.mentions) ms.push_back(mention_json(m));
+    j["mentions"] = std::move(ms);
+    nodes.push_back(std::move(j));
+  }
+  json edges = json::array();
+  for (auto e : g.sorted_edges()) {
+    const graph::Edge& ed = bg[e];
+    json j = {{"source", bg[boost::source(e, bg)].id},
+              {"target", bg[boost::target(e, bg)].id},
+              {"relation", graph::to_string(ed.relation)}};
+    if (!ed.cue.empty()) j["cue"] = ed.cue;
+    if (!ed.evidence.empty()) {
+      j["evidence"] = mention_json(ed.evidence.front());
+      if (ed.evidence.size() > 1) {
+        json p = json::array();
+        for (const auto& m : ed.evidence) p.push_back(mention_json(m));
+        j["provenance"] = std::move(p);
+      }
+    }
+    edges.push_back(std::move(j));
+  }
+  return json{{"annals", "0.1.0"}, {"documents", std::move(docs)}, {"timexes", std::move(timexes)},
+              {"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+}
+
+std::string dump(const graph::KnowledgeGraph& g) {
+  // error_handler replace: a byte that is not UTF-8 cannot reach a name or a text (inputs are
+  // checked), but a graph built by hand must not make dump() throw.
+  return to_json(g).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Expected<graph::KnowledgeGraph> from_json(const json& j, std::string_view file) {
+  graph::KnowledgeGraph g;
+  std::string where = "/";
+  try {
+    for (std::size_t i = 0; i < j.at("documents").size(); ++i) {
+      where = "/documents/" + std::to_string(i);
+      const auto& d = j["documents"][i];
+      g.add_document({d.at("id").get<std::string>(), d.at("dct").get<std::string>()});
+    }
+    for (std::size_t i = 0; i < j.at("timexes").size(); ++i) {
+      where = "/timexes/" + std::to_string(i);
+      const auto& t = j["timexes"][i];
+      graph::TimexRecord r;
+      r.id = t.at("id").get<std::string>();
+      r.doc = t.at("doc").get<std::string>();
+      r.span = {t.at("begin").get<std::uint32_t>(), t.at("end").get<std::uint32_t>()};
+      r.text = t.at("text").get<std::string>();
+      r.type = t.at("type").get<std::string>();
+      r.value = t.at("value").get<std::string>();
+      r.mod = t.value("mod", std::string{});
+      if (t.contains("interval")) {
+        r.begin = t["interval"].at("begin").get<std::string>();
+        r.end = t["interval"].at("end").get<std::string>();
+      }
+      r.anchor = t.value("anchor", std::string{});
+      g.add_timex(std::move(r));
+    }
+    for (std::size_t i = 0; i < j.at("nodes").size(); ++i) {
+      where = "/nodes/" + std::to_string(i);
+      const auto& n = j["nodes"][i];
+      graph::Node node;
+      node.id = n.at("id").get<std::string>();
+      if (g.find(node.id)) {
+        return Diagnostic{std::string(file), 0, 0, where + "/id: node id '" + node.id + "' is used twice",
+                          Status::input};
+      }
+      node.kind = n.at("kind").get<std::string>() == "event" ? graph::NodeKind::event : graph::NodeKind::actor;
+      node.label = n.at("label").get<std::string>();
+      node.aliases = n.value("aliases", std::vector<std::string>{});
+      node.actor_type = n.value("actor_type", std::string{});
+      node.type = n.value("type", std::string{});
+      node.trigger = n.value("trigger", std::string{});
+      node.modality = n.value("modality", std::string{});
+      if (n.contains("time")) {
+        const auto& t = n["time"];
+        node.time = graph::EventTime{t.at("value").get<std::string>(), t.value("mod", std::string{}),
+                                     t.value("begin", std::string{}), t.value("end", std::string{}),
+                                     t.value("timex", std::string{})};
+      }
+      for (const auto& m : n.at("mentions")) node.mentions.push_back(mention_from(m));
+      g.add_node(std::move(node));
+    }
+    for (std::size_t i = 0; i < j.at("edges").size(); ++i) {
+      where = "/edges/" + std::to_string(i);
+      const auto& e = j["edges"][i];
+      auto rel = graph::relation_from(e.at("relation").get<std::string>());
+      if (!rel) return Diagnostic{std::string(file), 0, 0, where + "/relation: unknown relation", Status::input};
+      graph::Edge edge;
+      edge.relation = *rel;
+      edge.cue = e.value("cue", std::string{});
+      if (e.contains("provenance")) {
+        for (const auto& m : e["provenance"]) edge.evidence.push_back(mention_from(m));
+      } else if (e.contains("evidence")) {
+        edge.evidence.push_back(mention_from(e["evidence"]));
+      }
+      auto src = e.at("source").get<std::string>(), tgt = e.at("target").get<std::string>();
+      if (!g.add_edge(src, tgt, std::move(edge)))
+        return Diagnostic{std::string(file), 0, 0,
+                          where + ": edge between '" + src + "' and '" + tgt + "' names a node that does not exist",
+                          Status::input};
+    }
+  } catch (const json::exception& e) {
+    return Diagnostic{std::string(file), 0, 0, where + ": " + e.what(), Status::input};
+  }
+  return g;
+}
+
+Expected<json> parse_json(std::string_view text, std::string_view file) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // e.byte is 1-based and points just past the offending character.
+    std::size_t off = e.byte > 0 ? e.byte - 1 : 0;
+    std::string what = e.what();
+    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+    return diagnostic_at(std::string(file), text, off, "not valid JSON: " + what, Status::input);
+  }
+}
+
+struct SchemaValidator::Impl {
+  json document;  // the adapter refers into it while parsing
+  valijson::Schema schema;
+};
+
+SchemaValidator::SchemaValidator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SchemaValidator::SchemaValidator(SchemaValidator&&) noexcept = default;
+SchemaValidator& SchemaValidator::operator=(SchemaValidator&&) noexcept = default;
+SchemaValidator::~SchemaValidator() = default;
+
+Expected<SchemaValidator> SchemaValidator::load(const Paths& paths) {
+  auto path = paths.schemas / "graph.schema.json";
+  auto text = read_file(path);
+  if (!text) return Diagnostic{path.string(), 0, 0, text.error().message + " (set ANNALS_SCHEMAS)", Status::rules};
+  auto j = parse_json(*text, path.string());
+  if (!j) return j.error();
+  auto impl = std::make_unique<Impl>();
+  impl->document = std::move(*j);
+  try {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(impl->document);
+    parser.populateSchema(adapter, impl->schema);
+  } catch (const std::exception& e) {
+    return Diagnostic{path.string(), 0, 0, std::string("cannot compile the schema: ") + e.what(), Status::rules};
+  }
+  return SchemaValidator(std::move(impl));
+}
+
+Expected<void> SchemaValidator::validate(const json& j, std::string_view file) const {
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(j);
+  if (validator.validate(impl_->schema, target, &results)) return {};
+  // The deepest error is the most specific one: "oneOf" failures report their branches after.
+  valijson::ValidationResults::Error err, best;
+  std::size_t depth = 0;
+  bool first = true;
+  while (results.popError(err)) {
+    if (first || err.context.size() > depth) {
+      best = err;
+      depth = err.context.size();
+      first = false;
+    }
+  }
+  return Diagnostic{std::string(file), 0, 0, json_pointer(best.context) + ": " + best.description, Status::failure};
+}
+
+Expected<graph::KnowledgeGraph> read_graph(const std::filesystem::path& path, const SchemaValidator& schema) {
+  auto text = read_file(path);
+  if (!text) return text.error();
+  auto j = parse_json(*text, path.string());
+  if (!j) return j.error();
+  if (auto ok = schema.validate(*j, path.string()); !ok) {
+    auto d = ok.error();
+    d.status = Status::input;
+    return d;
+  }
+  return from_json(*j, path.string());
+}
+
+}  // namespace annals::io
