@@ -1,0 +1,503 @@
+#include "events/events.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/table.h"
+#include "core/token_trie.h"
+
+namespace annals::events {
+namespace {
+
+using text::Pos;
+
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
+/// How a trigger's syntactic slots map to roles.
+struct Frame {
+  Role subj = Role::agent;
+  Role obj = Role::patient;
+  Role poss = Role::agent;
+  std::map<std::string, Role, std::less<>> preps;
+};
+
+struct Entry {
+  std::string type;
+  Frame frame;
+};
+
+enum class CuePosition : std::uint8_t { before, complement, after };
+struct ModalityCue {
+  Modality modality;
+  CuePosition position;
+};
+
+std::optional<Role> role_from(std::string_view s) {
+  if (s == "agent") return Role::agent;
+  if (s == "patient") return Role::patient;
+  if (s == "participant") return Role::participant;
+  return std::nullopt;
+}
+
+bool is_np_internal(Pos p) {
+  return p == Pos::dt || p == Pos::pdt || text::is_adjective(p) || p == Pos::prp_s || text::is_noun(p) ||
+         p == Pos::pos || p == Pos::cd;
+}
+
+bool is_be(std::string_view w) {
+  return w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" ||
+         w == "'s" || w == "'re" || w == "get" || w == "got" || w == "gets" || w == "getting";
+}
+
+/// Clause barriers: complementizers, relative pronouns, semicolons. Times and subjects do
+/// not reach across them.
+bool is_barrier(std::string_view lw, Pos p) {
+  return lw == "that" && (p == Pos::in || p == Pos::wdt) ? true
+         : lw == "which" || lw == "who" || lw == "whom" || lw == "whose" || lw == "whether" || lw == ";" ||
+           lw == "because" || lw == "although" || lw == "though" || lw == "while" || lw == "but" || lw == "if";
+}
+
+}  // namespace
+
+std::string_view to_string(Modality m) {
+  switch (m) {
+    case Modality::asserted: return "asserted";
+    case Modality::claimed: return "claimed";
+    case Modality::hypothetical: return "hypothetical";
+    case Modality::negated: return "negated";
+  }
+  return "asserted";
+}
+
+std::string_view to_string(Role r) {
+  switch (r) {
+    case Role::agent: return "agent";
+    case Role::patient: return "patient";
+    case Role::participant: return "participant";
+  }
+  return "agent";
+}
+
+struct Extractor::Impl {
+  text::Lemmatizer lemmatizer;
+  std::map<std::pair<std::string, bool>, Entry, std::less<>> triggers;  // (lemma, noun)
+  WordSet light_verbs;
+  WordSet non_events;
+  TokenTrie cue_before, cue_complement, cue_after;
+  std::vector<ModalityCue> cues;
+
+  const Entry* entry(std::string_view lemma, bool noun) const {
+    auto it = triggers.find(std::pair<std::string, bool>(std::string(lemma), noun));
+    return it == triggers.end() ? nullptr : &it->second;
+  }
+
+  std::vector<Event> extract(const text::Document& doc, const actors::Result& ar,
+                             const std::vector<time::Timex>& timexes) const;
+};
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+Extractor::~Extractor() = default;
+
+Expected<Extractor> Extractor::load(const Paths& paths) {
+  auto lem = text::Lemmatizer::load(paths);
+  if (!lem) return lem.error();
+  auto impl = std::make_unique<Impl>(Impl{std::move(*lem), {}, {}, {}, {}, {}, {}, {}});
+  const auto dir = paths.rules / "events/rules/en";
+
+  auto triggers = read_table(dir / "triggers.tsv", 3, 4);
+  if (!triggers) return triggers.error();
+  for (const auto& row : triggers->rows) {
+    const auto& f = row.fields;
+    if (f[1] != "verb" && f[1] != "noun") return triggers->error(row, 1, "part of speech must be 'verb' or 'noun'");
+    if (f[2].empty()) return triggers->error(row, 2, "empty type");
+    Entry e{f[2], {}};
+    if (f.size() == 4) {
+      std::string_view spec = f[3];
+      while (!spec.empty()) {
+        auto sp = spec.find(' ');
+        std::string_view item = spec.substr(0, sp);
+        spec = sp == std::string_view::npos ? std::string_view{} : spec.substr(sp + 1);
+        if (item.empty()) continue;
+        auto eq = item.find('=');
+        auto role = eq == std::string_view::npos ? std::nullopt : role_from(item.substr(eq + 1));
+        if (!role) return triggers->error(row, 3, "frame items are slot=agent|patient|participant: '" + std::string(item) + "'");
+        auto slot = item.substr(0, eq);
+        if (slot == "subj") e.frame.subj = *role;
+        else if (slot == "obj") e.frame.obj = *role;
+        else if (slot == "poss") e.frame.poss = *role;
+        else e.frame.preps.emplace(std::string(slot), *role);
+      }
+    }
+    bool noun = f[1] == "noun";
+    if (!e.frame.preps.contains("by")) e.frame.preps.emplace("by", Role::agent);
+    if (noun && !e.frame.preps.contains("of")) e.frame.preps.emplace("of", Role::patient);
+    impl->triggers.emplace(std::pair(f[0], noun), std::move(e));
+  }
+  for (auto [file, set] : {std::pair{"light_verbs.tsv", &impl->light_verbs}, std::pair{"non_events.tsv", &impl->non_events}}) {
+    auto t = read_table(dir / file, 1, 1);
+    if (!t) return t.error();
+    for (const auto& row : t->rows) set->insert(row.fields[0]);
+  }
+  auto cues = read_table(dir / "modality.tsv", 3, 3);
+  if (!cues) return cues.error();
+  for (const auto& row : cues->rows) {
+    ModalityCue c{};
+    const auto& f = row.fields;
+    if (f[1] == "negated") c.modality = Modality::negated;
+    else if (f[1] == "hypothetical") c.modality = Modality::hypothetical;
+    else if (f[1] == "claimed") c.modality = Modality::claimed;
+    else return cues->error(row, 1, "modality must be negated, hypothetical or claimed");
+    TokenTrie* trie = nullptr;
+    if (f[2] == "before") c.position = CuePosition::before, trie = &impl->cue_before;
+    else if (f[2] == "complement") c.position = CuePosition::complement, trie = &impl->cue_complement;
+    else if (f[2] == "after") c.position = CuePosition::after, trie = &impl->cue_after;
+    else return cues->error(row, 2, "position must be before, complement or after");
+    auto toks = text::phrase_tokens(f[0]);
+    if (!trie->insert(toks, static_cast<std::uint32_t>(impl->cues.size())))
+      return cues->error(row, 0, "empty cue");
+    impl->cues.push_back(c);
+  }
+  return Extractor(std::move(impl));
+}
+
+std::vector<Event> Extractor::extract(const text::Document& doc, const actors::Result& actors,
+                                      const std::vector<time::Timex>& timexes) const {
+  return impl_->extract(doc, actors, timexes);
+}
+
+std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const actors::Result& ar,
+                                            const std::vector<time::Timex>& timexes) const {
+  using Cat = text::Lemmatizer::Category;
+  const auto& toks = doc.tokens;
+  const std::size_t n = toks.size();
+  auto lw = [&](std::size_t i) { return doc.lower_word(i); };
+  auto pos = [&](std::size_t i) { return toks[i].pos; };
+  auto mention_of = [&](std::size_t i) -> int {
+    return i < ar.mention_at.size() ? ar.mention_at[i] : -1;
+  };
+
+  // Tokens inside a parenthetical: between a pair of dashes or in brackets, per sentence.
+  std::vector<std::uint8_t> in_paren(n, 0);
+  for (const auto& s : doc.sentences) {
+    std::size_t open = s.last;
+    for (std::size_t i = s.first; i < s.last; ++i) {
+      auto w = doc.word(i);
+      bool dash = w == "\xE2\x80\x94" || w == "--" || (w == "\xE2\x80\x93" && (toks[i].shape & text::space_before));
+      if (w == "(" || (dash && open == s.last)) {
+        open = i;
+      } else if ((w == ")" || dash) && open != s.last) {
+        for (std::size_t k = open; k <= i; ++k) in_paren[k] = 1;
+        open = s.last;
+      }
+    }
+  }
+
+  // Timexes by token: which timex (if any) covers each token.
+  std::vector<int> timex_at(n, -1);
+  for (std::size_t t = 0; t < timexes.size(); ++t) {
+    for (std::size_t i = doc.token_at(timexes[t].span.begin); i < n && toks[i].span.begin < timexes[t].span.end; ++i)
+      timex_at[i] = static_cast<int>(t);
+  }
+
+  // The preposition an actor mention depends on, if any: walk left over its noun phrase and
+  // over coordinated mentions ("from Washington, Seoul and Tokyo").
+  auto governing_prep = [&](const actors::Mention& m, std::size_t floor) -> std::string_view {
+    std::size_t j = m.first;
+    while (j > floor) {
+      std::size_t k = j - 1;
+      if (int mk = mention_of(k); mk >= 0) {
+        j = ar.mentions[static_cast<std::size_t>(mk)].first;
+        continue;
+      }
+      if (is_np_internal(pos(k)) || pos(k) == Pos::rb) {
+        j = k;
+        continue;
+      }
+      if ((lw(k) == "," || lw(k) == "and" || lw(k) == "or") && k > floor && mention_of(k - 1) >= 0) {
+        j = k;
+        continue;
+      }
+      if (pos(k) == Pos::in || pos(k) == Pos::to) return lw(k);
+      return {};
+    }
+    return {};
+  };
+
+  // Mentions coordinated with mention index mi to its right: "X, Y and Z".
+  auto coordinated = [&](std::size_t mi, std::size_t limit) {
+    std::vector<std::size_t> out{mi};
+    std::size_t j = ar.mentions[mi].last;
+    while (j + 1 < limit) {
+      auto w = lw(j);
+      if (w != "," && w != "and" && w != "or") break;
+      std::size_t k = j + 1;
+      if (k < limit && lw(k) == "and") ++k;  // ", and"
+      while (k < limit && (pos(k) == Pos::dt || text::is_adjective(pos(k))) && mention_of(k) < 0) ++k;
+      if (k >= limit) break;
+      int mk = mention_of(k);
+      if (mk < 0 || ar.mentions[static_cast<std::size_t>(mk)].first != k) break;
+      out.push_back(static_cast<std::size_t>(mk));
+      j = ar.mentions[static_cast<std::size_t>(mk)].last;
+    }
+    return out;
+  };
+
+  // The noun phrase right after position `from`: the mentions it holds (and those coordinated).
+  auto np_mentions_after = [&](std::size_t from, std::size_t limit) -> std::vector<std::size_t> {
+    std::size_t k = from;
+    while (k < limit && mention_of(k) < 0 && (pos(k) == Pos::dt || pos(k) == Pos::pdt || text::is_adjective(pos(k)) ||
+                                              pos(k) == Pos::cd || pos(k) == Pos::rb))
+      ++k;
+    if (k >= limit) return {};
+    int mk = mention_of(k);
+    if (mk < 0) return {};
+    const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
+    if (m.possessive) return {};  // "Japan's plan": the head is the plan, not Japan
+    return coordinated(static_cast<std::size_t>(mk), limit);
+  };
+
+  std::vector<Event> out;
+  std::vector<std::uint8_t> consumed(n, 0);
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const auto& s = doc.sentences[si];
+    for (std::size_t i = s.first; i < s.last; ++i) {
+      if (consumed[i] || mention_of(i) >= 0 || timex_at[i] >= 0) continue;
+      const Pos p = pos(i);
+      const bool verb = text::is_verb(p);
+      const bool noun = p == Pos::nn || p == Pos::nns;
+      if (!verb && !noun) continue;
+      Event ev;
+      ev.token = static_cast<std::uint32_t>(i);
+      ev.trigger = toks[i].span;
+      ev.sentence = si;
+      ev.noun = noun;
+      const Entry* e = nullptr;
+      if (verb) {
+        ev.lemma = lemmatizer.lemma(lw(i), Cat::verb);
+        if (is_be(lw(i)) || ev.lemma == "be" || ev.lemma == "have" || ev.lemma == "do") continue;
+        // Light verb + event noun: "adopted the toughest set of sanctions".
+        if (light_verbs.contains(ev.lemma)) {
+          for (std::size_t k = i + 1; k < s.last && k <= i + 6; ++k) {
+            if (mention_of(k) >= 0 || text::is_verb(pos(k)) || pos(k) == Pos::punct_comma) break;
+            if (pos(k) != Pos::nn && pos(k) != Pos::nns) continue;
+            std::string nl = lemmatizer.lemma(lw(k), Cat::noun);
+            const Entry* ne = entry(lw(k), true);
+            if (!ne) ne = entry(nl, true);
+            if (ne) {
+              e = ne;
+              consumed[k] = 1;
+              break;
+            }
+          }
+        }
+        if (!e) e = entry(ev.lemma, false);
+        if (!e && (non_events.contains(ev.lemma) || p == Pos::vbg && i > s.first && lw(i - 1) == "to")) continue;
+      } else {
+        e = entry(lw(i), true);
+        if (!e) {
+          ev.lemma = lemmatizer.lemma(lw(i), Cat::noun);
+          e = entry(ev.lemma, true);
+        } else {
+          ev.lemma = std::string(lw(i));
+        }
+        if (!e) continue;
+      }
+      ev.type = e ? e->type : ev.lemma;
+      static const Frame kDefault{};
+      const Frame& frame = e ? e->frame : kDefault;
+
+      auto add = [&](std::size_t mi, Role r) {
+        const auto& m = ar.mentions[mi];
+        for (const auto& a : ev.arguments)
+          if (a.actor == m.actor && a.role == r) return;
+        ev.arguments.push_back({m.actor, mi, r});
+      };
+
+      // Clause bounds around the trigger.
+      std::size_t clause_begin = s.first;
+      for (std::size_t k = i; k-- > s.first;) {
+        if (in_paren[k] && !in_paren[i]) continue;
+        if (is_barrier(lw(k), pos(k))) {
+          clause_begin = k + 1;
+          break;
+        }
+      }
+      std::size_t clause_end = s.last;
+      for (std::size_t k = i + 1; k < s.last; ++k) {
+        if (is_barrier(lw(k), pos(k))) {
+          clause_end = k;
+          break;
+        }
+      }
+
+      if (verb) {
+        // Passive: a form of "be"/"get" (adverbs between) before a past participle.
+        bool passive = false;
+        if (p == Pos::vbn) {
+          for (std::size_t k = i; k-- > s.first && k + 4 > i;) {
+            if (is_be(lw(k))) {
+              passive = true;
+              break;
+            }
+            if (!text::is_adverb(pos(k)) && lw(k) != "n't" && lw(k) != "not") break;
+          }
+        }
+        // Subject: the nearest actor to the left that no preposition governs, skipping
+        // parentheticals; through a relative pronoun to its antecedent.
+        std::size_t floor = clause_begin;
+        if (clause_begin > s.first) {
+          auto b = lw(clause_begin - 1);
+          bool relative = b == "who" || b == "which" || (b == "that" && pos(clause_begin - 1) == Pos::wdt);
+          bool adjacent = true;
+          for (std::size_t k = clause_begin; k < i; ++k)
+            if (!text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" && lw(k) != "had") adjacent = false;
+          if (relative && adjacent) floor = clause_begin >= s.first + 3 ? clause_begin - 3 : s.first;
+        }
+        for (std::size_t k = i; k-- > floor;) {
+          if (in_paren[k] && !in_paren[i]) continue;
+          int mk = mention_of(k);
+          if (mk < 0) continue;
+          const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
+          if (!governing_prep(m, s.first).empty()) {
+            k = m.first;
+            continue;
+          }
+          // The first of a coordination: walk back to it, then take all of them.
+          std::size_t first = static_cast<std::size_t>(mk);
+          while (true) {
+            std::size_t j = ar.mentions[first].first;
+            if (j < 2) break;
+            auto w = lw(j - 1);
+            if (w != "," && w != "and" && w != "or") break;
+            int pk = mention_of(j - 2);
+            if (pk < 0) break;
+            first = static_cast<std::size_t>(pk);
+          }
+          for (auto c : coordinated(first, i)) add(c, passive ? Role::patient : frame.subj);
+          break;
+        }
+        // Object and prepositional roles to the right, within the clause.
+        std::size_t k = i + 1;
+        while (k < clause_end && (pos(k) == Pos::rp || text::is_adverb(pos(k)))) ++k;
+        if (!passive)
+          for (auto c : np_mentions_after(k, clause_end)) add(c, frame.obj);
+        for (std::size_t j = i + 1; j < clause_end && j <= i + 14; ++j) {
+          if (text::is_verb(pos(j)) && j > i + 1 && !(consumed[j])) break;
+          if (pos(j) != Pos::in && pos(j) != Pos::to) continue;
+          auto it = frame.preps.find(lw(j));
+          if (it == frame.preps.end()) continue;
+          for (auto c : np_mentions_after(j + 1, clause_end)) add(c, it->second);
+        }
+        // A light verb's noun brings its own prepositions ("sanctions against the North").
+      } else {
+        // Possessor: "Koizumi's landmark meeting", "its release", "his election".
+        for (std::size_t k = i; k-- > s.first;) {
+          int mk = mention_of(k);
+          if (mk >= 0) {
+            const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
+            if (m.possessive) add(static_cast<std::size_t>(mk), frame.poss);
+            break;
+          }
+          if (!(text::is_adjective(pos(k)) || pos(k) == Pos::nn || pos(k) == Pos::cd || pos(k) == Pos::pos ||
+                text::is_adverb(pos(k)) || pos(k) == Pos::cc || lw(k) == "-"))
+            break;
+        }
+        for (std::size_t j = i + 1; j < clause_end && j <= i + 10; ++j) {
+          if (text::is_verb(pos(j))) break;
+          if (pos(j) != Pos::in && pos(j) != Pos::to) continue;
+          auto it = frame.preps.find(lw(j));
+          if (it == frame.preps.end()) continue;
+          for (auto c : np_mentions_after(j + 1, clause_end)) add(c, it->second);
+        }
+      }
+      // A light verb's noun: its prepositions after the noun.
+      if (verb && e && e->type != ev.lemma) {
+        for (std::size_t j = i + 1; j < clause_end && j <= i + 14; ++j) {
+          if (pos(j) != Pos::in && pos(j) != Pos::to) continue;
+          auto it = e->frame.preps.find(lw(j));
+          if (it == e->frame.preps.end() || lw(j) == "by") continue;
+          for (auto c : np_mentions_after(j + 1, clause_end)) add(c, it->second);
+        }
+      }
+
+      // Modality: negation and hypothesis in the verb group before the trigger, report
+      // complements earlier in the sentence, and a closing "..., X said."
+      auto key = [&](std::size_t base) { return [&, base](std::size_t k) { return lw(base + k); }; };
+      Modality mod = Modality::asserted;
+      auto stronger = [](Modality a, Modality b) {
+        auto rank = [](Modality m) { return m == Modality::negated ? 3 : m == Modality::hypothetical ? 2 : m == Modality::claimed ? 1 : 0; };
+        return rank(a) > rank(b) ? a : b;
+      };
+      for (std::size_t k = i >= 6 ? std::max(i - 6, clause_begin) : clause_begin; k < i; ++k) {
+        if (auto m = cue_before.longest(i - k, key(k)); m && k + m->length <= i) {
+          // Only aux, adverbs, "to", "be" and the trigger's own noun phrase between cue and trigger.
+          bool close = true;
+          for (std::size_t j = k + m->length; j < i; ++j)
+            if (text::is_verb(pos(j)) && !is_be(lw(j)) && lw(j) != "have" && lw(j) != "has" && lw(j) != "been" &&
+                pos(j) != Pos::vbg)
+              close = false;
+          if (close) mod = stronger(mod, cues[m->payload].modality);
+        }
+      }
+      if (mod == Modality::asserted) {
+        for (std::size_t k = s.first; k < i; ++k) {
+          if (auto m = cue_complement.longest(i - k, key(k)); m && k + m->length <= i) {
+            mod = Modality::claimed;
+            break;
+          }
+        }
+      }
+      if (mod == Modality::asserted) {
+        // "..., the ministry said." — the cue in the last tokens, after a comma behind the trigger.
+        for (std::size_t k = s.last >= 6 ? std::max<std::size_t>(s.last - 6, i + 1) : i + 1; k < s.last; ++k) {
+          auto m = cue_after.longest(s.last - k, key(k));
+          if (!m) continue;
+          bool comma = false;
+          for (std::size_t j = i + 1; j < k; ++j) comma |= lw(j) == ",";
+          if (comma) mod = Modality::claimed;
+        }
+      }
+      ev.modality = mod;
+
+      // Time: the nearest DATE or TIME in the clause (no barrier between).
+      int best = -1;
+      std::size_t best_dist = n;
+      for (std::size_t k = s.first; k < s.last; ++k) {
+        int t = timex_at[k];
+        if (t < 0) continue;
+        auto type = timexes[static_cast<std::size_t>(t)].type;
+        if (type != time::TimexType::date && type != time::TimexType::time) continue;
+        std::size_t lo = std::min(k, i), hi = std::max(k, i);
+        bool blocked = false;
+        for (std::size_t j = lo + 1; j < hi; ++j)
+          if (is_barrier(lw(j), pos(j)) || (in_paren[j] != in_paren[i] && in_paren[j] != in_paren[k])) blocked = true;
+        if (blocked) continue;
+        std::size_t dist = hi - lo;
+        if (dist < best_dist) {
+          best_dist = dist;
+          best = t;
+        }
+      }
+      ev.timex = best;
+
+      // Which candidates are events: lexicon triggers (verbs always, nouns with a role, a
+      // time or a modal cue) and other verbs with an actor role.
+      const bool has_role = !ev.arguments.empty();
+      bool keep = e ? (verb || has_role || ev.timex >= 0 || mod != Modality::asserted) : has_role;
+      if (!keep) continue;
+      out.push_back(std::move(ev));
+    }
+  }
+  return out;
+}
+
+}  // namespace annals::events

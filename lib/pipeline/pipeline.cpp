@@ -1,0 +1,196 @@
+#include "pipeline/pipeline.h"
+
+#include <algorithm>
+
+#include "actors/actors.h"
+#include "core/files.h"
+#include "events/events.h"
+#include "relations/relations.h"
+#include "text/text.h"
+#include "time/time.h"
+
+namespace annals::pipeline {
+namespace {
+
+std::string iso(date::sys_days d) {
+  return date::format("%F", d);
+}
+
+std::string iso(date::year_month_day d) { return iso(date::sys_days{d}); }
+
+}  // namespace
+
+struct Pipeline::Impl {
+  text::Segmenter segmenter;
+  text::PosTagger pos;
+  time::Tagger timex;
+  actors::Recognizer actors;
+  events::Extractor events;
+  relations::CausalFinder causal;
+};
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
+
+Expected<Pipeline> Pipeline::load(const Paths& paths) {
+  auto seg = text::Segmenter::load(paths);
+  if (!seg) return seg.error();
+  auto pos = text::PosTagger::load(paths);
+  if (!pos) return pos.error();
+  auto tx = time::Tagger::load(paths);
+  if (!tx) return tx.error();
+  auto ac = actors::Recognizer::load(paths);
+  if (!ac) return ac.error();
+  auto ev = events::Extractor::load(paths);
+  if (!ev) return ev.error();
+  auto ca = relations::CausalFinder::load(paths);
+  if (!ca) return ca.error();
+  return Pipeline(std::make_unique<Impl>(Impl{std::move(*seg), std::move(*pos), std::move(*tx), std::move(*ac),
+                                              std::move(*ev), std::move(*ca)}));
+}
+
+std::string event_id(const std::string& doc_id, std::uint32_t offset, const std::string& type,
+                     std::vector<std::string> agents, std::vector<std::string> patients, const std::string& time_value) {
+  if (time_value.empty() || (agents.empty() && patients.empty()))
+    return "event:" + doc_id + ":" + std::to_string(offset);
+  auto join = [](std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::string out;
+    for (const auto& id : ids) {
+      if (!out.empty()) out += '+';
+      out += id.substr(id.find(':') + 1);  // "actor:japan" → "japan"
+    }
+    return out;
+  };
+  return "event:" + type + ":" + join(std::move(agents)) + ":" + join(std::move(patients)) + ":" + time_value;
+}
+
+Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std::string text,
+                                                  const Options& options) const {
+  if (auto bad = find_invalid_utf8(text); bad != std::string::npos)
+    return diagnostic_at(doc_id, text, bad, "invalid UTF-8 (byte offset " + std::to_string(bad) + ")");
+  if (text.size() > 0xFFFFFFF0u)
+    return Diagnostic{doc_id, 0, 0, "document larger than 4 GiB; split it", Status::input};
+
+  text::Document doc = impl_->segmenter.segment(doc_id, std::move(text));
+  impl_->pos.tag(doc);
+  auto dct = options.dct;
+  if (!dct) dct = impl_->timex.find_dateline(doc);
+  if (!dct)
+    return Diagnostic{doc_id, 0, 0, "no dateline with the document's date in its first lines; pass --dct YYYY-MM-DD",
+                      Status::input};
+  const auto timexes = impl_->timex.tag(doc, *dct);
+  const auto ar = impl_->actors.recognize(doc);
+  const auto evs = impl_->events.extract(doc, ar, timexes);
+  const auto links = impl_->causal.find(doc, evs);
+
+  graph::KnowledgeGraph g;
+  g.add_document({doc_id, iso(*dct)});
+  auto mention = [&](Span span) {
+    auto tok = doc.token_at(span.begin);
+    std::uint32_t sentence = tok < doc.tokens.size() ? doc.tokens[tok].sentence : 0;
+    return graph::Mention{doc_id, span, std::string(doc.str(span)), sentence};
+  };
+
+  std::vector<std::string> timex_ids(timexes.size());
+  for (std::size_t t = 0; t < timexes.size(); ++t) timex_ids[t] = doc_id + "#t" + std::to_string(t + 1);
+  for (std::size_t t = 0; t < timexes.size(); ++t) {
+    const auto& x = timexes[t];
+    graph::TimexRecord r;
+    r.id = timex_ids[t];
+    r.doc = doc_id;
+    r.span = x.span;
+    r.text = std::string(doc.str(x.span));
+    std::string_view type = time::to_string(x.type);
+    r.type = std::string(type);
+    r.value = x.value;
+    r.mod = std::string(time::to_string(x.mod));
+    if (x.interval) {
+      r.begin = iso(x.interval->begin);
+      r.end = iso(x.interval->end);
+    }
+    if (x.anchor >= 0 && static_cast<std::size_t>(x.anchor) < timexes.size()) r.anchor = timex_ids[static_cast<std::size_t>(x.anchor)];
+    g.add_timex(std::move(r));
+  }
+
+  // Actors with at least one name: pronouns and nominals only add roles.
+  std::vector<bool> named(ar.actors.size(), false);
+  for (const auto& m : ar.mentions)
+    if (m.kind == actors::MentionKind::name) named[m.actor] = true;
+  for (std::size_t a = 0; a < ar.actors.size(); ++a) {
+    if (!named[a]) continue;
+    graph::Node n;
+    n.id = ar.actors[a].id;
+    n.kind = graph::NodeKind::actor;
+    n.label = ar.actors[a].label;
+    n.actor_type = std::string(actors::to_string(ar.actors[a].type));
+    for (const auto& m : ar.mentions) {
+      if (m.actor != a || m.kind == actors::MentionKind::pronoun) continue;
+      n.mentions.push_back(mention(m.span));
+      if (m.kind == actors::MentionKind::name) n.aliases.emplace_back(doc.str(m.span));
+    }
+    g.add_node(std::move(n));
+  }
+  for (std::size_t a = 0; a < ar.actors.size(); ++a) {
+    if (!named[a] || !ar.actors[a].part_of || !named[*ar.actors[a].part_of]) continue;
+    g.add_edge(ar.actors[a].id, ar.actors[*ar.actors[a].part_of].id, graph::Edge{graph::Relation::part_of, {}, {}});
+  }
+
+  // Events.
+  std::vector<std::string> event_ids(evs.size());
+  for (std::size_t e = 0; e < evs.size(); ++e) {
+    const auto& ev = evs[e];
+    std::vector<std::string> agents, patients;
+    for (const auto& arg : ev.arguments) {
+      if (!named[arg.actor]) continue;
+      if (arg.role == events::Role::agent) agents.push_back(ar.actors[arg.actor].id);
+      if (arg.role == events::Role::patient) patients.push_back(ar.actors[arg.actor].id);
+    }
+    graph::Node n;
+    n.kind = graph::NodeKind::event;
+    n.type = ev.type;
+    n.trigger = std::string(doc.str(ev.trigger));
+    n.modality = std::string(events::to_string(ev.modality));
+    std::string time_value;
+    if (ev.timex >= 0) {
+      const auto& x = timexes[static_cast<std::size_t>(ev.timex)];
+      graph::EventTime t;
+      t.value = x.value;
+      t.mod = std::string(time::to_string(x.mod));
+      if (x.interval) {
+        t.begin = iso(x.interval->begin);
+        t.end = iso(x.interval->end);
+      }
+      t.timex = timex_ids[static_cast<std::size_t>(ev.timex)];
+      time_value = x.value;
+      n.time = std::move(t);
+    }
+    n.label = (time_value.empty() ? std::string() : time_value + " \xC2\xB7 ") + ev.type;
+    n.id = event_id(doc_id, ev.trigger.begin, ev.type, agents, patients, time_value);
+    n.mentions.push_back(mention(ev.trigger));
+    event_ids[e] = n.id;
+    g.add_node(std::move(n));
+    for (const auto& arg : ev.arguments) {
+      if (!named[arg.actor]) continue;
+      graph::Relation rel = arg.role == events::Role::agent     ? graph::Relation::agent
+                            : arg.role == events::Role::patient ? graph::Relation::patient
+                                                                : graph::Relation::participant;
+      g.add_edge(ar.actors[arg.actor].id, event_ids[e], graph::Edge{rel, {}, {mention(ar.mentions[arg.mention].span)}});
+    }
+  }
+  for (const auto& l : links)
+    g.add_edge(event_ids[l.cause], event_ids[l.effect], graph::Edge{graph::Relation::causes, l.cue_text, {mention(l.cue)}});
+  if (options.temporal_edges) {
+    for (const auto& l : relations::temporal_order(evs, timexes)) {
+      if (event_ids[l.from] == event_ids[l.to]) continue;
+      auto rel = l.order == relations::Order::before ? graph::Relation::before : graph::Relation::overlap;
+      g.add_edge(event_ids[l.from], event_ids[l.to], graph::Edge{rel, {}, {}});
+    }
+  }
+  return g;
+}
+
+}  // namespace annals::pipeline
