@@ -479,7 +479,9 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         std::size_t lo = std::min(k, i), hi = std::max(k, i);
         bool blocked = false;
         for (std::size_t j = lo + 1; j < hi; ++j)
-          if (is_barrier(lw(j), pos(j)) || (in_paren[j] != in_paren[i] && in_paren[j] != in_paren[k])) blocked = true;
+          // An aside between dashes or brackets neither blocks nor serves ("Earlier this
+          // month, the Council — under pressure from ... — adopted").
+          if (is_barrier(lw(j), pos(j)) && in_paren[j] == in_paren[i]) blocked = true;
         if (blocked) continue;
         std::size_t dist = hi - lo;
         if (dist < best_dist) {
@@ -492,7 +494,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       // Which candidates are events: lexicon triggers (verbs always, nouns with a role, a
       // time or a modal cue) and other verbs with an actor role.
       const bool has_role = !ev.arguments.empty();
-      bool keep = e ? (verb || has_role || ev.timex >= 0 || mod != Modality::asserted) : has_role;
+      bool keep = e ? (verb || has_role || ev.timex >= 0 || mod != Modality::asserted) : false;
       if (!keep) continue;
       out.push_back(std::move(ev));
     }

@@ -4,11 +4,13 @@
 // (-cap-, -ing-, -ed-, ...). Like Lingua, a path scores P(tag | previous tag) × P(tag | word).
 #include "text/text.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/files.h"
 
@@ -102,6 +104,7 @@ std::string_view to_string(Pos p) { return kPenn[static_cast<std::size_t>(p)]; }
 struct PosTagger::Model {
   std::unordered_map<std::string, Dist, Hash, std::equal_to<>> lexicon;
   std::unordered_map<std::string, Dist, Hash, std::equal_to<>> unknown;  // "-cap-", "-ing-", ...
+  std::unordered_set<std::string, Hash, std::equal_to<>> rare;           // lexicon words seen ≤ 2 times
   std::array<std::array<float, kTags>, kTags> log_trans{};               // [prev][next]
   std::array<float, kTags> log_start{};
 };
@@ -142,6 +145,9 @@ Expected<PosTagger> PosTagger::load(const Paths& paths) {
         total += count;
       }
       if (total <= 0) continue;
+      // A word seen once or twice is barely known: its suffix says more ("abducted" is
+      // in the lexicon only as { nn: 2 }, yet it is a participle in most news text).
+      if (total <= 2 && &map == &model->lexicon) model->rare.insert(key);
       for (auto& [p, c] : d) c = static_cast<float>(c / total);
       map.emplace(key, std::move(d));
     }
@@ -227,6 +233,10 @@ void PosTagger::tag(Document& doc) const {
       }
       if (auto it = m.lexicon.find(w); it != m.lexicon.end()) {
         dists[k] = &it->second;
+        if (m.rare.contains(w)) {
+          auto cls = unknown_class(doc.lower_word(ti), false);
+          if (cls == "-ed-" || cls == "-ing-") dists[k] = &m.unknown.at(std::string(cls));
+        }
         // Sentence-initial capitals: also consider the lower-case word ("Last week, ...").
         if ((tok.shape & sentence_start) && (tok.shape & capitalized)) {
           if (auto lw = m.lexicon.find(doc.lower_word(ti)); lw != m.lexicon.end()) dists[k] = &lw->second;
