@@ -250,7 +250,9 @@ void add_relation(Agedge_t* e, const graph::Edge& edge, const RenderOptions& opt
     gv::set(e, "penwidth", "2.5");
     gv::set(e, "fontsize", "10");
     gv::set(e, "constraint", "false");
-    gv::set(e, "label", escape::dot_label(shorten(edge.cue.empty() ? "causes" : edge.cue, options.max_label)));
+    // xlabel, not label: dot turns a label into a virtual node, and on an edge inside one
+    // time column (a flat edge) Graphviz 2.43's flat_edges() then frees memory twice.
+    gv::set(e, "xlabel", escape::dot_label(shorten(edge.cue.empty() ? "causes" : edge.cue, options.max_label)));
     return;
   }
   if (is_temporal(edge.relation)) {
@@ -260,7 +262,7 @@ void add_relation(Agedge_t* e, const graph::Edge& edge, const RenderOptions& opt
   }
   gv::set(e, "fontsize", "9");
   gv::set(e, "arrowsize", "0.6");
-  gv::set(e, "label", escape::dot_label(s.label));
+  gv::set(e, "xlabel", escape::dot_label(s.label));
   if (edge.relation == Relation::part_of) {
     gv::set(e, "constraint", "false");
     gv::set(e, "arrowhead", "onormal");

@@ -132,15 +132,15 @@ TEST_CASE("render: DOT re-reads with shapes and styles per node and relation") {
 
   Agedge_t* causal = agedge(g.get(), byid["event:test:1"], byid["event:sanction:1"], nullptr, 0);
   REQUIRE(causal);
-  CHECK(attr(causal, "label") == "in response to");
+  CHECK(attr(causal, "xlabel") == "in response to");
   CHECK(attr(causal, "penwidth") == "2.5");
   Agedge_t* agent = agedge(g.get(), byid["actor:beta"], byid["event:sanction:1"], nullptr, 0);
   REQUIRE(agent);
-  CHECK(attr(agent, "label") == "agent");
+  CHECK(attr(agent, "xlabel") == "agent");
   CHECK(attr(agent, "penwidth") != "2.5");
   Agedge_t* patient = agedge(g.get(), byid["actor:alpha"], byid["event:sanction:1"], nullptr, 0);
   REQUIRE(patient);
-  CHECK(attr(patient, "label") == "patient");
+  CHECK(attr(patient, "xlabel") == "patient");
   // before/after edges are hidden by default, drawn faint and unconstraining when asked for.
   CHECK(agedge(g.get(), byid["event:meet:1"], byid["event:sanction:1"], nullptr, 0) == nullptr);
   render::RenderOptions with_temporal;
