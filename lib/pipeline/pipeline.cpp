@@ -169,7 +169,10 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
       n.time = std::move(t);
     }
     n.label = (time_value.empty() ? std::string() : time_value + " \xC2\xB7 ") + ev.type;
-    n.id = event_id(doc_id, ev.trigger.begin, ev.type, agents, patients, time_value);
+    // Only a time on the calendar identifies an event across documents: two articles'
+    // "recently" (PAST_REF) need not be the same day.
+    const bool on_calendar = n.time && !n.time->begin.empty();
+    n.id = event_id(doc_id, ev.trigger.begin, ev.type, agents, patients, on_calendar ? time_value : std::string());
     n.mentions.push_back(mention(ev.trigger));
     event_ids[e] = n.id;
     g.add_node(std::move(n));
