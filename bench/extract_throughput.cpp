@@ -1,0 +1,59 @@
+// Throughput of the whole extraction (segment → POS → time → actors → events → relations →
+// graph) on one core, over the development corpus repeated to at least 20 MB.
+//
+//   build/bench/extract_throughput [DIR] [MB]
+//
+// Prints MB/s of input text; the graph building and JSON writing are included, the file
+// reading is not.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/files.h"
+#include "core/paths.h"
+#include "io/io.h"
+#include "pipeline/pipeline.h"
+#include "time/time.h"
+
+namespace fs = std::filesystem;
+using namespace annals;
+
+int main(int argc, char** argv) {
+  fs::path dir = argc > 1 ? argv[1] : "examples/articles";
+  const double target_mb = argc > 2 ? std::atof(argv[2]) : 20.0;
+  std::vector<std::string> texts;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".txt")
+      if (auto t = read_file(e.path())) texts.push_back(std::move(*t));
+  if (texts.empty()) {
+    std::fprintf(stderr, "extract_throughput: no *.txt in %s\n", dir.c_str());
+    return 1;
+  }
+  auto p = pipeline::Pipeline::load(default_paths());
+  if (!p) {
+    std::fprintf(stderr, "extract_throughput: %s\n", p.error().str().c_str());
+    return 1;
+  }
+  pipeline::Options o;
+  o.dct = time::parse_date("2020-01-01");  // fixed, so undated articles run too
+  std::size_t bytes = 0, nodes = 0, docs = 0;
+  std::size_t json_bytes = 0;
+  auto start = std::chrono::steady_clock::now();
+  while (bytes < target_mb * 1e6) {
+    for (const auto& t : texts) {
+      auto g = p->extract("doc" + std::to_string(docs), t, o);
+      if (!g) return 1;
+      nodes += g->node_count();
+      json_bytes += io::dump(*g).size();
+      bytes += t.size();
+      ++docs;
+    }
+  }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("extract: %zu documents, %.1f MB in %.2f s: %.1f MB/s (%.0f docs/s, %zu nodes, %.1f MB JSON)\n", docs,
+              bytes / 1e6, s, bytes / 1e6 / s, docs / s, nodes, json_bytes / 1e6);
+  return 0;
+}
