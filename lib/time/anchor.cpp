@@ -93,7 +93,10 @@ year_month_day weekday_near(year_month_day ref, int weekday, Frame::Lean lean, b
   return ref;
 }
 
-/// The year of a month (and day) said without one: the reference year, moved by the lean.
+/// The year of a month (and day) said without one: the reference year, moved by the lean
+/// (past tense: the latest such month not after the reference; future: the next one not
+/// before it). With no tense, a month alone is the nearest one ("January" written in November
+/// is next January, "December" written in February the last); a day is in the reference year.
 int year_for_month(year_month_day ref, int month, int day, Frame::Lean lean) {
   int y = year_of(ref);
   int m = static_cast<int>(month_of(ref));
@@ -101,8 +104,15 @@ int year_for_month(year_month_day ref, int month, int day, Frame::Lean lean) {
   int rd = day == kUnset ? 0 : static_cast<int>(static_cast<unsigned>(ref.day()));
   bool later = month > m || (month == m && d > rd);
   bool earlier = month < m || (month == m && d < rd);
-  if (lean == Frame::Lean::before && (later || (day == kUnset && month == m))) return y - 1;
-  if (lean == Frame::Lean::after && (earlier || (day == kUnset && month == m))) return y + 1;
+  switch (lean) {
+    case Frame::Lean::before: return later ? y - 1 : y;
+    case Frame::Lean::after: return earlier ? y + 1 : y;
+    case Frame::Lean::same: return y;
+    case Frame::Lean::none: break;
+  }
+  if (day != kUnset) return y;  // "Christmas Day", "March 3": the reference year
+  if (month - m > 6) return y - 1;
+  if (m - month > 6) return y + 1;
   return y;
 }
 
@@ -151,7 +161,7 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
     return r;
   }
   if (f.month != kUnset) {
-    if (!has_year) y = year_for_month(base, f.month, f.day, f.lean);
+    if (!has_year) y = year_for_month(base, f.month, f.day, f.lean != Frame::Lean::none ? f.lean : tense);
     if (f.day == kUnset) {
       r.value = year_str(y) + "-" + two(f.month);
       return r;
@@ -163,7 +173,7 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
     return r;
   }
   if (f.weekday != kUnset) {
-    Frame::Lean lean = f.lean != Frame::Lean::none ? f.lean : tense;
+    Frame::Lean lean = f.lean != Frame::Lean::none ? f.lean : tense == Frame::Lean::none ? Frame::Lean::before : tense;
     auto d = weekday_near(base, f.weekday, lean, f.lean != Frame::Lean::none);
     r.relative = true;
     r.value = format_value(d, Unit::day) + time_suffix(f);
@@ -365,7 +375,7 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
     const Frame& f = m.frame;
     std::optional<Resolved> r;
     switch (f.kind) {
-      case Frame::Kind::point: r = resolve_point(f, ref, m.tense == Frame::Lean::none ? Frame::Lean::before : m.tense); break;
+      case Frame::Kind::point: r = resolve_point(f, ref, m.tense); break;
       case Frame::Kind::shift: r = resolve_shift(f, ref); break;
       case Frame::Kind::ref:
         r = Resolved{std::string(f.value), TimexType::date, true, -1};

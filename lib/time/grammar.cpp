@@ -103,13 +103,16 @@ std::optional<int> part_code(std::string_view s) {
   return std::nullopt;
 }
 
-/// Parses "03/14/2016", "3/14/16" in the configured order; false when no such day exists.
+/// Parses "03/14/2016", "3/14/16" in the configured order, and "20.09.2023" (dots: always
+/// day first, a four-digit year, as European news writes it); false when no such day exists.
 bool numeric_date(std::string_view s, NumericOrder order, int& y, int& m, int& d) {
   int f[3] = {-1, -1, -1};
   int widths[3] = {0, 0, 0};
   int k = 0;
+  const char sep = s.find('.') != std::string_view::npos ? '.' : '/';
+  if (sep == '.') order = NumericOrder::day_month;
   for (char c : s) {
-    if (c == '/') {
+    if (c == sep) {
       if (++k > 2) return false;
       continue;
     }
@@ -118,6 +121,7 @@ bool numeric_date(std::string_view s, NumericOrder order, int& y, int& m, int& d
     ++widths[k];
   }
   if (k != 2 || widths[0] > 2 || widths[1] > 2 || (widths[2] != 2 && widths[2] != 4)) return false;
+  if (sep == '.' && widths[2] != 4) return false;
   int a = f[0], b = f[1];
   bool day_first = order == NumericOrder::day_month || a > 12;
   m = day_first ? b : a;
@@ -226,7 +230,8 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
           if (le.cls == e.atom.id || (e.atom.id == static_cast<std::uint16_t>(Builtin::num) && le.cls == g.number_class_) ||
               (e.atom.id == static_cast<std::uint16_t>(Builtin::ordinal) && le.cls == g.ordinal_class_) ||
               (e.atom.id == static_cast<std::uint16_t>(Builtin::day) && le.cls == g.ordinal_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::year) && le.cls == g.number_class_))
+              (e.atom.id == static_cast<std::uint16_t>(Builtin::year) && le.cls == g.number_class_) ||
+              (e.atom.id == static_cast<std::uint16_t>(Builtin::year_alone) && le.cls == g.number_class_))
             g.starts_[w] = 1;
     }
   };
@@ -560,13 +565,31 @@ void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
   out.clear();
   out.reserve(doc.tokens.size() + doc.tokens.size() / 16);
   const std::string_view lower = doc.lower;
+  std::uint32_t run = 0;
+  const text::Token* prev = nullptr;
   for (const text::Token& t : doc.tokens) {
+    // A sentence break right after a word that swallowed its period ("p.m." before "EST",
+    // "Friday" or "March 3") may be the segmenter's guess; a timex can run on across it.
+    if (prev && t.sentence != prev->sentence &&
+        !(prev->kind == text::TokenKind::word && lower[prev->span.end - 1] == '.'))
+      ++run;
+    prev = &t;
     auto add = [&](std::uint32_t b, std::uint32_t e) {
       Piece p;
       p.span = {b, e};
       p.sentence = t.sentence;
+      p.run = run;
       std::string_view s = lower.substr(b, e - b);
       p.word = word_id(s);
+      if (p.word == 0 && s.size() > 2 && s.back() == '.' && t.kind == text::TokenKind::word) {
+        // "EST." at the end of a sentence: the segmenter kept the period of an abbreviation
+        // the lexicon knows without one; the period is the sentence's, not the timex's.
+        if (std::uint32_t w = word_id(s.substr(0, s.size() - 1))) {
+          p.word = w;
+          p.span.end = e - 1;
+          s.remove_suffix(1);
+        }
+      }
       char c0 = doc.text[b];
       p.capitalized = c0 >= 'A' && c0 <= 'Z';
       p.digits = is_digit(s[0]) || (s.size() > 1 && s[0] == '\'' && is_digit(s[1]));
@@ -605,7 +628,7 @@ std::size_t Grammar::number_words(const std::vector<Piece>& ps, std::size_t i, i
   int cur = v;
   for (;;) {
     int next = num_of(i + n);
-    if (next < 0 || ps[i + n].sentence != ps[i].sentence) break;
+    if (next < 0 || ps[i + n].run != ps[i].run) break;
     if (cur % 10 == 0 && cur >= 20 && cur < 100 && next > 0 && next < 10) {  // twenty four
       cur += next;
       ++n;
@@ -634,7 +657,7 @@ std::size_t Grammar::number_words(const std::vector<Piece>& ps, std::size_t i, i
 std::size_t Grammar::year_words(const std::vector<Piece>& ps, std::size_t i, int& value) const {
   // "nineteen ninety-six", "nineteen eighty", "two thousand (and) one"
   auto num_of = [&](std::size_t k) -> int {
-    if (k >= ps.size() || ps[k].word == 0 || ps[k].sentence != ps[i].sentence) return -1;
+    if (k >= ps.size() || ps[k].word == 0 || ps[k].run != ps[i].run) return -1;
     for (const LexEntry& e : lex_[ps[k].word])
       if (e.cls == number_class_) return e.number;
     return -1;
@@ -744,7 +767,8 @@ std::size_t Grammar::match_builtin(const text::Document& doc, const std::vector<
       return 0;
     case Builtin::numeric_date: {
       int y, m, d;
-      if (p.digits && s.find('/') != std::string_view::npos && numeric_date(s, options_.numeric_order, y, m, d)) {
+      if (p.digits && (s.find('/') != std::string_view::npos || s.find('.') != std::string_view::npos) &&
+          numeric_date(s, options_.numeric_order, y, m, d)) {
         cap.text = p.span.of(doc.text);
         return 1;
       }
@@ -790,6 +814,14 @@ std::size_t Grammar::match_builtin(const text::Document& doc, const std::vector<
       if (p.number >= 1800 && p.number <= 2099 && s.size() == 4) {
         cap.number = p.number;
         return 1;
+      }
+      if (p.word) {  // "nineteen ninety-six": a year said in words is one whatever its context
+        int v = 0;
+        if (std::size_t n = year_words(ps, i, v); n && v >= 1800 && v <= 2099) {
+          cap.number = v;
+          cap.span = {p.span.begin, ps[i + n - 1].span.end};
+          return n;
+        }
       }
       return 0;
     case Builtin::count_:
@@ -842,7 +874,7 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
     const Rule& r = rules_[n.rule];
     if (len > best.length || (len == best.length && n.rule < best.rule)) {
       auto hits = [&](const std::vector<Atom>& atoms, std::size_t k) {
-        if (k >= ps.size() || ps[k].sentence != ps[best.start].sentence) return false;
+        if (k >= ps.size() || ps[k].run != ps[best.start].run) return false;
         Capture c;
         for (const Atom& a : atoms)
           if (match_atom(doc, ps, k, a, c)) return true;
@@ -864,7 +896,7 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
       }
     }
   }
-  if (i >= ps.size() || ps[i].sentence != ps[best.start].sentence) return;
+  if (i >= ps.size() || ps[i].run != ps[best.start].run) return;
   for (const Edge& e : n.edges) {
     Capture c;
     std::size_t len = match_atom(doc, ps, i, e.atom, c);

@@ -95,6 +95,7 @@ struct Piece {
   Span span;
   std::uint32_t word = 0;        // id of the lower-case text, 0 when no rule names it
   std::uint32_t sentence = 0;
+  std::uint32_t run = 0;         // sentences joined across abbreviation periods: matches stay inside one
   std::int32_t number = -1;      // value of an all-digit piece, -1 otherwise
   bool capitalized = false;
   bool digits = false;           // starts with a digit or an apostrophe and a digit
