@@ -19,6 +19,8 @@ struct Reference {
   year_month_day dct;
   year_month_day narrative;
   int narrative_timex = -1;  // index of the timex that set it, -1 for the DCT
+  std::string last_value;    // the last calendar DATE value given ("1989-Q3", "1988-11-02")
+  int last_timex = -1;
 };
 
 struct Resolved {
@@ -116,6 +118,19 @@ int year_for_month(year_month_day ref, int month, int day, Frame::Lean lean) {
   return y;
 }
 
+/// The year of a quarter said without one ("the fourth quarter"): moved by the tense only.
+int year_for_quarter(year_month_day ref, int quarter, Frame::Lean lean) {
+  int y = year_of(ref);
+  int q = static_cast<int>((month_of(ref) - 1) / 3) + 1;
+  switch (lean) {
+    case Frame::Lean::before: return quarter > q ? y - 1 : y;
+    case Frame::Lean::after: return quarter < q ? y + 1 : y;
+    case Frame::Lean::same: return y;
+    case Frame::Lean::none: break;
+  }
+  return y;
+}
+
 /// Case: a point with calendar fields ("March 14, 2016", "the third quarter", "Friday").
 std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Frame::Lean tense) {
   Resolved r;
@@ -135,6 +150,7 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
   int y = has_year ? f.year : year_of(base);
   r.relative = !has_year;
   if (f.quarter != kUnset) {
+    if (!has_year) y = year_for_quarter(base, f.quarter, f.lean != Frame::Lean::none ? f.lean : tense);
     r.value = year_str(y) + "-Q" + std::to_string(f.quarter);
     return r;
   }
@@ -198,8 +214,35 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
   return std::nullopt;
 }
 
+/// Case: a shift from the last mentioned date at its grain ("a year earlier" → 1988-Q3 after
+/// "the third quarter" of 1989; "the quarter" → that quarter). nullopt when the text gave no
+/// date the unit applies to, and the shift falls back to the DCT.
+std::optional<Resolved> resolve_inherited(const Frame& f, const Reference& ref) {
+  const std::string& last = ref.last_value;
+  if (last.size() < 4) return std::nullopt;
+  int y = 0;
+  for (int k = 0; k < 4; ++k) y = y * 10 + (last[k] - '0');
+  std::string rest = last.substr(4, last.find('T') == std::string::npos ? std::string::npos : last.find('T') - 4);
+  Resolved r;
+  r.relative = true;
+  r.anchor = ref.last_timex;
+  if (f.unit == Unit::year) {
+    if (rest == "-02-29" && !date::year{y + f.by}.is_leap()) rest = "-02";
+    r.value = year_str(y + f.by) + rest;
+    return r;
+  }
+  if (f.unit == Unit::quarter && rest.size() == 3 && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4') {
+    // "the latest quarter" after "the third quarter" is that one: the text's quarter, unshifted.
+    r.value = last.substr(0, 7);
+    return r;
+  }
+  return std::nullopt;
+}
+
 /// Case: `by` units from the reference ("last week", "two years ago", "the following year").
 std::optional<Resolved> resolve_shift(const Frame& f, const Reference& ref) {
+  if (f.inherit)
+    if (auto r = resolve_inherited(f, ref)) return r;
   Resolved r;
   r.relative = true;
   const year_month_day base = f.from == Frame::From::narrative ? ref.narrative : ref.dct;
@@ -365,12 +408,18 @@ std::optional<year_month_day> narrative_date(const Frame& f, std::string_view va
   return year_month_day{iv->begin};
 }
 
+bool is_digit4(std::string_view v) {
+  for (int k = 0; k < 4; ++k)
+    if (v[k] < '0' || v[k] > '9') return false;
+  return v.size() == 4 || v[4] == '-';
+}
+
 }  // namespace
 
 std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month_day dct) {
   std::vector<Timex> out;
   out.reserve(mentions.size());
-  Reference ref{dct, dct, -1};
+  Reference ref{dct, dct, -1, {}, -1};
   for (const Mention& m : mentions) {
     const Frame& f = m.frame;
     std::optional<Resolved> r;
@@ -395,6 +444,11 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
     t.relative = r->relative;
     t.rule = std::string(m.rule);
     if (t.type == TimexType::date || t.type == TimexType::time) t.interval = interval_of(t.value, t.mod);
+    if (t.type == TimexType::date && t.value.size() >= 4 && is_digit4(t.value) &&
+        (f.kind == Frame::Kind::point || (f.kind == Frame::Kind::shift && !f.inherit))) {
+      ref.last_value = t.value;
+      ref.last_timex = static_cast<int>(out.size());
+    }
     if (auto nd = narrative_date(f, t.value)) {
       ref.narrative = *nd;
       ref.narrative_timex = static_cast<int>(out.size());

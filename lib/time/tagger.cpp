@@ -65,7 +65,7 @@ std::vector<Mention> Tagger::match(const text::Document& doc) const {
     Mention& m = out.back();
     // Weekdays and bare months lean on the sentence's tense.
     if (m.frame.kind == Frame::Kind::point && m.frame.lean == Frame::Lean::none && m.frame.year == Frame::kUnset &&
-        (m.frame.weekday != Frame::kUnset || m.frame.month != Frame::kUnset))
+        (m.frame.weekday != Frame::kUnset || m.frame.month != Frame::kUnset || m.frame.quarter != Frame::kUnset))
       m.tense = sentence_tense(g, doc, ps, i);
     i += n;
   }

@@ -91,6 +91,9 @@ struct Frame {
   Mod mod = Mod::none;
   Unit unit = Unit::none;  ///< shift/duration unit; for points, the grain when a rule names one
   bool fiscal = false;     ///< "fiscal 1990", "the fiscal year"
+  /// Shift from the last date the text mentioned, at its grain: "a year earlier" after "the
+  /// third quarter" is that quarter a year before (TimeBank's 1988-Q3), "the quarter" that quarter.
+  bool inherit = false;
   int year = kUnset;
   int month = kUnset;      ///< [1, 12]
   int day = kUnset;        ///< [1, 31]
