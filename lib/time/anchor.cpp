@@ -106,6 +106,9 @@ int year_for_month(year_month_day ref, int month, int day, Frame::Lean lean) {
   int rd = day == kUnset ? 0 : static_cast<int>(static_cast<unsigned>(ref.day()));
   bool later = month > m || (month == m && d > rd);
   bool earlier = month < m || (month == m && d < rd);
+  // A day a week or so after the reference is this year's even in the past tense: the DCT
+  // is often a day off the story ("said Monday, Oct. 26" in a story dated Oct. 25).
+  if (later && month == m && d - rd <= 7) later = false;
   switch (lean) {
     case Frame::Lean::before: return later ? y - 1 : y;
     case Frame::Lean::after: return earlier ? y + 1 : y;
@@ -118,7 +121,17 @@ int year_for_month(year_month_day ref, int month, int day, Frame::Lean lean) {
   return y;
 }
 
-/// The year of a quarter said without one ("the fourth quarter"): moved by the tense only.
+/// "Monday, Oct. 26" without a year: the year near `y` where Oct. 26 is a Monday, if any.
+int year_with_weekday(int y, int month, int day, int weekday) {
+  for (int dy : {0, -1, 1}) {
+    auto d = ymd(y + dy, month, day);
+    if (d.ok() && static_cast<int>(date::weekday{sys_days{d}}.iso_encoding()) == weekday) return y + dy;
+  }
+  return y;
+}
+
+/// The year of a quarter said without one ("the fourth quarter"): the reference year unless
+/// the rule leans ("last third quarter").
 int year_for_quarter(year_month_day ref, int quarter, Frame::Lean lean) {
   int y = year_of(ref);
   int q = static_cast<int>((month_of(ref) - 1) / 3) + 1;
@@ -150,7 +163,9 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
   int y = has_year ? f.year : year_of(base);
   r.relative = !has_year;
   if (f.quarter != kUnset) {
-    if (!has_year) y = year_for_quarter(base, f.quarter, f.lean != Frame::Lean::none ? f.lean : tense);
+    // Not the tense, as for months: "the third quarter" said in a past-tense story of
+    // November 1989 is 1989-Q3 (TimeBank), and of March 2016 the plan's 2016-Q3.
+    if (!has_year) y = year_for_quarter(base, f.quarter, f.lean);
     r.value = year_str(y) + "-Q" + std::to_string(f.quarter);
     return r;
   }
@@ -177,7 +192,10 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
     return r;
   }
   if (f.month != kUnset) {
-    if (!has_year) y = year_for_month(base, f.month, f.day, f.lean != Frame::Lean::none ? f.lean : tense);
+    // Not the tense: TimeBank dates "Dec. 7" in a story of November 1989 as 1989-12-07 even in
+    // past-tense reporting ("said it would vote Dec. 7"); the nearest month does better.
+    if (!has_year) y = year_for_month(base, f.month, f.day, f.lean);
+    if (!has_year && f.weekday != kUnset && f.day != kUnset) y = year_with_weekday(y, f.month, f.day, f.weekday);
     if (f.day == kUnset) {
       r.value = year_str(y) + "-" + two(f.month);
       return r;

@@ -63,9 +63,9 @@ std::vector<Mention> Tagger::match(const text::Document& doc) const {
       continue;
     }
     Mention& m = out.back();
-    // Weekdays and bare months lean on the sentence's tense.
+    // Weekdays lean on the sentence's tense (months and quarters do not: see anchor.cpp).
     if (m.frame.kind == Frame::Kind::point && m.frame.lean == Frame::Lean::none && m.frame.year == Frame::kUnset &&
-        (m.frame.weekday != Frame::kUnset || m.frame.month != Frame::kUnset || m.frame.quarter != Frame::kUnset))
+        m.frame.weekday != Frame::kUnset)
       m.tense = sentence_tense(g, doc, ps, i);
     i += n;
   }
