@@ -68,11 +68,15 @@ void run_tag(const TagOptions& o) {
   }
   const Paths paths = default_paths();
   auto segmenter = check(text::Segmenter::load(paths));
+  // Past-tense verbs (VBD) place weekdays and bare months before the DCT, as in `annals extract`.
+  auto pos = check(text::PosTagger::load(paths));
   time::TagOptions topt;
   if (o.day_first) topt.numeric_order = time::NumericOrder::day_month;
   auto tagger = check(time::Tagger::load(paths, topt));
   for (const std::string& file : o.files) {
     std::string bytes = check(read_file(file));
+    if (auto bad = find_invalid_utf8(bytes); bad != std::string::npos)
+      throw Failure{diagnostic_at(file, bytes, bad, "invalid UTF-8 (byte offset " + std::to_string(bad) + ")")};
     const bool is_timeml = std::filesystem::path(file).extension() == ".tml";
     std::string output;
     if (is_timeml) {
@@ -80,10 +84,12 @@ void run_tag(const TagOptions& o) {
       auto dct = given ? given : tml.dct;
       if (!dct) throw Failure{Diagnostic{file, 0, 0, "no <DCT> in the document; pass --dct YYYY-MM-DD", Status::input}};
       text::Document doc = segmenter.segment(file, tml.text);
+      pos.tag(doc);
       auto timexes = tagger.tag(doc, *dct);
       output = o.format == "json" ? to_json(doc, *dct, timexes).dump(2) + "\n" : time::write_timeml(tml, timexes);
     } else {
       text::Document doc = segmenter.segment(file, std::move(bytes));
+      pos.tag(doc);
       auto dct = given ? given : tagger.find_dateline(doc);
       if (!dct)
         throw Failure{Diagnostic{file, 0, 0,
@@ -111,7 +117,9 @@ void setup_tag(CLI::App& app) {
   auto* out = sub->add_option("-o,--out", opts->out, "Output file (one input only; default: standard output)");
   sub->add_option("--out-dir", opts->out_dir, "Write one output per input into this folder")->excludes(out);
   sub->add_flag("--day-first", opts->day_first, "Read numeric dates as DD/MM/YYYY (default MM/DD/YYYY)");
-  sub->add_option("files", opts->files, "Plain text or .tml files")->required()->check(CLI::ExistingFile);
+  // No CLI::ExistingFile check: read_file reports a missing file as an input error (status 3),
+  // as every other verb does, not as a usage error.
+  sub->add_option("files", opts->files, "Plain text or .tml files")->required();
   sub->callback([opts] { run_tag(*opts); });
 }
 

@@ -1,0 +1,111 @@
+// TimeML in and out (lib/time/timeml.cpp): what `annals tag` writes is the input with TIMEX3
+// tags put in and every other byte as read, so stripping the tags gives the input back.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/files.h"
+#include "core/paths.h"
+#include "text/text.h"
+#include "time/time.h"
+
+namespace fs = std::filesystem;
+using namespace annals;
+
+#define REQUIRE_MSG(cond, ...) REQUIRE_MESSAGE(cond, std::string(__VA_ARGS__))
+#define CHECK_MSG(cond, ...) CHECK_MESSAGE(cond, std::string(__VA_ARGS__))
+
+namespace {
+
+struct Engine {
+  text::Segmenter segmenter;
+  time::Tagger tagger;
+};
+
+const Engine& engine() {
+  static const Engine e = [] {
+    Paths p = default_paths();
+    p.rules = fs::path(ANNALS_SOURCE_DIR) / "lib";
+    auto s = text::Segmenter::load(p);
+    if (!s) FAIL(std::string(s.error().str()));
+    auto t = time::Tagger::load(p);
+    if (!t) FAIL(std::string(t.error().str()));
+    return Engine{std::move(*s), std::move(*t)};
+  }();
+  return e;
+}
+
+/// The bytes with every <TIMEX3 ...> and </TIMEX3> taken out, except inside <DCT>.
+std::string strip_timex(std::string_view s) {
+  std::string out;
+  const auto dct_end = s.find("</DCT>");
+  for (std::size_t i = 0; i < s.size();) {
+    const bool in_dct = dct_end != std::string_view::npos && i < dct_end && s.find("<DCT>") < i;
+    if (!in_dct && (s.substr(i, 8) == "<TIMEX3 " || s.substr(i, 9) == "</TIMEX3>")) {
+      i = s.find('>', i) + 1;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+std::string unescape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    for (auto [ent, ch] : {std::pair<std::string_view, char>{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
+                           {"&quot;", '"'}, {"&apos;", '\''}})
+      if (s.substr(i, ent.size()) == ent) {
+        out += ch;
+        i += ent.size() - 1;
+        break;
+      }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagging TimeML changes nothing but the TIMEX3 tags") {
+  const fs::path corpus = fs::path(ANNALS_SHARED_DIR) / "corpus/tempeval3-train/TBAQ-cleaned";
+  REQUIRE_MSG(fs::is_directory(corpus), "TempEval-3 gold not found at " + corpus.string());
+  int files = 0, tagged = 0;
+  for (const char* sub : {"TimeBank", "AQUAINT"})
+    for (const auto& e : fs::directory_iterator(corpus / sub)) {
+      if (e.path().extension() != ".tml") continue;
+      auto bytes = read_file(e.path());
+      REQUIRE_MSG(bytes, e.path().string());
+      const std::string input = *bytes;
+      auto tml = time::read_timeml(e.path().string(), std::move(*bytes));
+      REQUIRE_MSG(tml, e.path().string());
+      text::Document doc = engine().segmenter.segment(e.path().string(), tml->text);
+      auto timexes = engine().tagger.tag(doc, *tml->dct);
+      const std::string output = time::write_timeml(*tml, timexes);
+      CHECK_MSG(strip_timex(output) == strip_timex(input), e.path().string() + ": bytes other than TIMEX3 tags changed");
+      tagged += !timexes.empty();
+      ++files;
+    }
+  CHECK(files == 256);
+  CHECK(tagged > 240);
+}
+
+TEST_CASE("tagging plain text keeps the text, escaped, inside <TEXT>") {
+  const std::string text = "AT&T said on Jan. 5, 2016 that profit <rose> in \"the third quarter\" & would 'rise' next year.\n";
+  auto doc = engine().segmenter.segment("plain", text);
+  const date::year_month_day dct{date::year{2016}, date::month{3}, date::day{14}};
+  auto timexes = engine().tagger.tag(doc, dct);
+  REQUIRE(timexes.size() >= 3);
+  const std::string output = time::write_timeml(text, dct, timexes);
+  auto back = time::read_timeml("plain.tml", output);
+  REQUIRE_MSG(back, "the output is not well-formed TimeML");
+  REQUIRE(back->dct);
+  CHECK(*back->dct == dct);
+  CHECK(unescape(back->text) == text);
+  CHECK(output.find("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2016-01-05\"") != std::string::npos);
+}
