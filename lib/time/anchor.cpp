@@ -97,8 +97,8 @@ year_month_day weekday_near(year_month_day ref, int weekday, Frame::Lean lean, b
 
 /// The year of a month (and day) said without one: the reference year, moved by the lean
 /// (past tense: the latest such month not after the reference; future: the next one not
-/// before it). With no tense, a month alone is the nearest one ("January" written in November
-/// is next January, "December" written in February the last); a day is in the reference year.
+/// before it). With no lean, the nearest one ("January" written in November is next January,
+/// "Nov. 25" written in January the last); holidays lean `same` in their rules.
 int year_for_month(year_month_day ref, int month, int day, Frame::Lean lean) {
   int y = year_of(ref);
   int m = static_cast<int>(month_of(ref));
@@ -110,12 +110,12 @@ int year_for_month(year_month_day ref, int month, int day, Frame::Lean lean) {
   // is often a day off the story ("said Monday, Oct. 26" in a story dated Oct. 25).
   if (later && month == m && d - rd <= 7) later = false;
   switch (lean) {
-    case Frame::Lean::before: return later ? y - 1 : y;
+    // "last April" said in April is a year ago.
+    case Frame::Lean::before: return later || (day == kUnset && month == m) ? y - 1 : y;
     case Frame::Lean::after: return earlier ? y + 1 : y;
     case Frame::Lean::same: return y;
     case Frame::Lean::none: break;
   }
-  if (day != kUnset) return y;  // "Christmas Day", "March 3": the reference year
   if (month - m > 6) return y - 1;
   if (m - month > 6) return y + 1;
   return y;
@@ -141,6 +141,8 @@ int year_for_quarter(year_month_day ref, int quarter, Frame::Lean lean) {
     case Frame::Lean::same: return y;
     case Frame::Lean::none: break;
   }
+  // The fourth quarter said in the first is last year's: it has not begun.
+  if (quarter - q == 3) return y - 1;
   return y;
 }
 

@@ -237,6 +237,13 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
   };
   mark(g.core_root_);
   mark(g.mod_root_);
+  for (Node& n : g.nodes_) {
+    std::stable_sort(n.edges.begin(), n.edges.end(), [](const Edge& a, const Edge& b) {
+      return a.atom.is_class != b.atom.is_class ? !a.atom.is_class : a.atom.id < b.atom.id;
+    });
+    n.literals = static_cast<std::uint32_t>(
+        std::count_if(n.edges.begin(), n.edges.end(), [](const Edge& e) { return !e.atom.is_class; }));
+  }
   std::uint16_t past = g.class_id("past_cue"), future = g.class_id("future_cue");
   for (std::uint32_t w = 1; w < g.words_.size(); ++w)
     for (const LexEntry& le : g.lex_[w]) {
@@ -897,10 +904,7 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
     }
   }
   if (i >= ps.size() || ps[i].run != ps[best.start].run) return;
-  for (const Edge& e : n.edges) {
-    Capture c;
-    std::size_t len = match_atom(doc, ps, i, e.atom, c);
-    if (len == 0) continue;
+  auto follow = [&](const Edge& e, std::size_t len, const Capture& c) {
     Capture saved;
     bool has_slot = e.atom.slot >= 0;
     if (has_slot) {
@@ -910,6 +914,24 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
     }
     walk(doc, ps, e.child, i + len, caps, best);
     if (has_slot) caps[e.atom.slot] = saved;
+  };
+  const auto lit_end = n.edges.begin() + n.literals;
+  if (const std::uint32_t w = ps[i].word) {
+    auto it = std::lower_bound(n.edges.begin(), lit_end, w, [](const Edge& e, std::uint32_t id) { return e.atom.id < id; });
+    for (; it != lit_end && it->atom.id == w; ++it) {
+      Capture c;
+      if (std::size_t len = match_atom(doc, ps, i, it->atom, c)) follow(*it, len, c);
+    }
+  }
+  std::uint32_t cls = ~0u;
+  std::size_t len = 0;
+  Capture c;
+  for (auto it = lit_end; it != n.edges.end(); ++it) {
+    if (it->atom.id != cls) {
+      cls = it->atom.id;
+      len = match_atom(doc, ps, i, it->atom, c);
+    }
+    if (len) follow(*it, len, c);
   }
 }
 

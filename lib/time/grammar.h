@@ -85,7 +85,10 @@ struct Edge {
 };
 
 struct Node {
+  /// Literal edges first, sorted by word id (binary search on the piece's word), then class
+  /// edges sorted by class (one class test serves every slot that class fills).
   std::vector<Edge> edges;
+  std::uint32_t literals = 0;  // number of literal edges at the front
   std::int32_t rule = -1;  // accepting: the first rule that ends here
 };
 
