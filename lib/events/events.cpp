@@ -24,6 +24,7 @@ using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
 struct Frame {
   Role subj = Role::agent;
   Role obj = Role::patient;
+  bool no_obj = false;  ///< "obj=none": the object is what was said, not a participant
   Role poss = Role::agent;
   std::map<std::string, Role, std::less<>> preps;
 };
@@ -128,8 +129,12 @@ Expected<Extractor> Extractor::load(const Paths& paths) {
         spec = sp == std::string_view::npos ? std::string_view{} : spec.substr(sp + 1);
         if (item.empty()) continue;
         auto eq = item.find('=');
+        if (item == "obj=none") {
+          e.frame.no_obj = true;
+          continue;
+        }
         auto role = eq == std::string_view::npos ? std::nullopt : role_from(item.substr(eq + 1));
-        if (!role) return triggers->error(row, 3, "frame items are slot=agent|patient|participant: '" + std::string(item) + "'");
+        if (!role) return triggers->error(row, 3, "frame items are slot=agent|patient|participant or obj=none: '" + std::string(item) + "'");
         auto slot = item.substr(0, eq);
         if (slot == "subj") e.frame.subj = *role;
         else if (slot == "obj") e.frame.obj = *role;
@@ -362,7 +367,23 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             if (!text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" && lw(k) != "had") adjacent = false;
           if (relative && adjacent) floor = clause_begin >= s.first + 3 ? clause_begin - 3 : s.first;
         }
-        for (std::size_t k = i; k-- > floor;) {
+        // An appositive between subject and verb: "Larkspur, the US chain, filed".
+        std::size_t start = i;
+        {
+          std::size_t k = i;
+          while (k > floor && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md || is_be(lw(k - 1)) ||
+                               lw(k - 1) == "has" || lw(k - 1) == "have" || lw(k - 1) == "had"))
+            --k;
+          if (k > floor + 2 && lw(k - 1) == ",") {
+            std::size_t j = k - 1;
+            while (j > floor && j + 14 > k && lw(j - 1) != "," && !text::is_verb(pos(j - 1))) --j;
+            if (j > floor + 1 && lw(j - 1) == "," && (lw(j) == "the" || lw(j) == "a" || lw(j) == "an") &&
+                mention_of(j - 2) >= 0)
+              start = j - 1;
+          }
+        }
+        bool found_subject = false;
+        for (std::size_t k = start; k-- > floor;) {
           if (in_paren[k] && !in_paren[i]) continue;
           int mk = mention_of(k);
           if (mk < 0) continue;
@@ -383,12 +404,17 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             first = static_cast<std::size_t>(pk);
           }
           for (auto c : coordinated(first, i)) add(c, passive ? Role::patient : frame.subj);
+          found_subject = true;
           break;
         }
+        // A reporting verb after its quote takes its subject after it: '..., said the AIU.'
+        if (!found_subject && frame.no_obj && i > s.first &&
+            (lw(i - 1) == "," || lw(i - 1) == "\"" || lw(i - 1) == "\xE2\x80\x9D" || lw(i - 1) == "''"))
+          for (auto c : np_mentions_after(i + 1, clause_end)) add(c, Role::agent);
         // Object and prepositional roles to the right, within the clause.
         std::size_t k = i + 1;
         while (k < clause_end && (pos(k) == Pos::rp || text::is_adverb(pos(k)))) ++k;
-        if (!passive)
+        if (!passive && !frame.no_obj)
           for (auto c : np_mentions_after(k, clause_end)) add(c, frame.obj);
         for (std::size_t j = i + 1; j < clause_end && j <= i + 14; ++j) {
           if (text::is_verb(pos(j)) && j > i + 1 && !(consumed[j])) break;
