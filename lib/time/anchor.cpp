@@ -27,6 +27,8 @@ struct Reference {
   int narrative_timex = -1;  // index of the timex that set it, -1 for the DCT
   std::string last_value;    // the last calendar DATE value given ("1989-Q3", "1988-11-02")
   int last_timex = -1;
+  std::string last_quarter;  // the last quarter given ("1989-Q3"), for "a year ago" in reports
+  int last_quarter_timex = -1;
 };
 
 struct Resolved {
@@ -245,7 +247,10 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
 /// "the third quarter" of 1989; "the quarter" → that quarter). nullopt when the text gave no
 /// date the unit applies to, and the shift falls back to the DCT.
 std::optional<Resolved> resolve_inherited(const Frame& f, const Reference& ref) {
-  const std::string& last = ref.last_value;
+  // A quarter anywhere before wins for years: quarterly reports compare with "a year ago"
+  // long after naming the quarter (TimeBank's wsj files: 1988-Q3 after "Sept. 30").
+  const bool use_quarter = f.unit == Unit::year && !ref.last_quarter.empty();
+  const std::string& last = use_quarter ? ref.last_quarter : ref.last_value;
   // Only a quarter, a month or a day sets a grain worth keeping; after a bare year ("last
   // year ... the year-ago quarter") the DCT is the better reference.
   const bool quarter = last.size() == 7 && last[5] == 'Q';
@@ -257,13 +262,19 @@ std::optional<Resolved> resolve_inherited(const Frame& f, const Reference& ref) 
   std::string rest = last.substr(4, last.find('T') == std::string::npos ? std::string::npos : last.find('T') - 4);
   Resolved r;
   r.relative = true;
-  r.anchor = ref.last_timex;
+  r.anchor = use_quarter ? ref.last_quarter_timex : ref.last_timex;
+  if (f.grain == Unit::quarter && !quarter) {
+    // "the year-ago quarter" after "Sept. 30": the quarter of that day.
+    int m = (last[5] - '0') * 10 + (last[6] - '0');
+    rest = "-Q" + std::to_string((m - 1) / 3 + 1);
+  }
   if (f.unit == Unit::year) {
     if (rest == "-02-29" && !date::year{y + f.by}.is_leap()) rest = "-02";
     r.value = year_str(y + f.by) + rest;
     return r;
   }
   if (f.unit == Unit::quarter && rest.size() == 3 && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4') {
+    if (!quarter) return r.value = year_str(y) + rest, r;
     // "the latest quarter" after "the third quarter" is that one: the text's quarter, unshifted.
     r.value = last.substr(0, 7);
     return r;
@@ -451,7 +462,7 @@ bool is_digit4(std::string_view v) {
 std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month_day dct) {
   std::vector<Timex> out;
   out.reserve(mentions.size());
-  Reference ref{dct, dct, -1, {}, -1};
+  Reference ref{dct, dct, -1, {}, -1, {}, -1};
   for (const Mention& m : mentions) {
     const Frame& f = m.frame;
     std::optional<Resolved> r;
@@ -480,6 +491,10 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
         (f.kind == Frame::Kind::point || (f.kind == Frame::Kind::shift && !f.inherit))) {
       ref.last_value = t.value;
       ref.last_timex = static_cast<int>(out.size());
+      if (t.value.size() == 7 && t.value[5] == 'Q') {
+        ref.last_quarter = t.value;
+        ref.last_quarter_timex = ref.last_timex;
+      }
     }
     if (auto nd = narrative_date(f, t.value)) {
       ref.narrative = *nd;

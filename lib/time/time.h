@@ -94,6 +94,8 @@ struct Frame {
   /// Shift from the last date the text mentioned, at its grain: "a year earlier" after "the
   /// third quarter" is that quarter a year before (TimeBank's 1988-Q3), "the quarter" that quarter.
   bool inherit = false;
+  /// The grain of the result when the rule names one ("the year-ago quarter": Q), else none.
+  Unit grain = Unit::none;
   int year = kUnset;
   int month = kUnset;      ///< [1, 12]
   int day = kUnset;        ///< [1, 31]
