@@ -904,6 +904,8 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
     }
   }
   if (i >= ps.size() || ps[i].run != ps[best.start].run) return;
+  // A word the rules never name and no digits: no literal, lexicon class or built-in matches.
+  if (ps[i].word == 0 && !ps[i].digits) return;
   auto follow = [&](const Edge& e, std::size_t len, const Capture& c) {
     Capture saved;
     bool has_slot = e.atom.slot >= 0;
