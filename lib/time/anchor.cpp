@@ -172,6 +172,12 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
   }
   const bool has_year = f.year != kUnset;
   int y = has_year ? f.year : year_of(base);
+  if (f.inherit && has_year && f.grain == Unit::quarter) {
+    r.value = year_str(y) + (ref.last_quarter.empty() ? "" : ref.last_quarter.substr(4));
+    r.relative = !ref.last_quarter.empty();
+    r.anchor = ref.last_quarter_timex;
+    return r;
+  }
   r.relative = !has_year;
   if (f.quarter != kUnset) {
     // Not the tense, as for months: "the third quarter" said in a past-tense story of
