@@ -213,6 +213,14 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
     // past-tense reporting ("said it would vote Dec. 7"); the nearest month does better.
     if (!has_year) y = year_for_month(base, f.month, f.day, f.lean);
     if (!has_year && f.weekday != kUnset && f.day != kUnset) y = year_with_weekday(y, f.month, f.day, f.weekday);
+    if (f.day == kUnset && f.weekday != kUnset && f.nth != kUnset) {
+      const sys_days first{ymd(y, f.month, 1)};
+      const int wd = static_cast<int>(date::weekday{first}.iso_encoding());
+      const year_month_day d{first + days{(f.weekday - wd + 7) % 7 + 7 * (f.nth - 1)}};
+      if (static_cast<int>(static_cast<unsigned>(d.month())) != f.month) return std::nullopt;
+      r.value = format_value(d, Unit::day);
+      return r;
+    }
     if (f.day == kUnset) {
       r.value = year_str(y) + "-" + two(f.month);
       return r;

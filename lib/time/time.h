@@ -100,6 +100,7 @@ struct Frame {
   int month = kUnset;      ///< [1, 12]
   int day = kUnset;        ///< [1, 31]
   int weekday = kUnset;    ///< ISO [1, 7], Monday = 1
+  int nth = kUnset;        ///< [1, 5]: the nth `weekday` of `month` (Thanksgiving: 4th Thursday of November)
   int season = kUnset;     ///< [1, 4]: SP, SU, FA, WI
   int quarter = kUnset;    ///< [1, 4]
   int half = kUnset;       ///< [1, 2]
