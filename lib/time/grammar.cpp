@@ -23,10 +23,24 @@ constexpr std::array<std::string_view, k_count_> kKeyNames = {
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/// Eight bytes a step (a word is looked up for every token, so FNV's byte loop showed in
+/// profiles); the high bits are folded down because the table masks the low ones.
 std::uint64_t hash_of(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = s.size() * kMul;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 32;
+  }
+  if (i < s.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * kMul;
+  }
+  return h ^ (h >> 29);
 }
 
 std::optional<int> to_int(std::string_view s) {
@@ -244,6 +258,10 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
     n.literals = static_cast<std::uint32_t>(
         std::count_if(n.edges.begin(), n.edges.end(), [](const Edge& e) { return !e.atom.is_class; }));
   }
+  g.numeric_.assign(g.words_.size(), 0);
+  for (std::uint32_t w = 1; w < g.words_.size(); ++w)
+    for (const LexEntry& le : g.lex_[w])
+      if (le.cls == g.number_class_ || le.cls == g.ordinal_class_) g.numeric_[w] = 1;
   std::uint16_t past = g.class_id("past_cue"), future = g.class_id("future_cue");
   for (std::uint32_t w = 1; w < g.words_.size(); ++w)
     for (const LexEntry& le : g.lex_[w]) {
@@ -545,6 +563,7 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
     }
 
     // Expand optional elements and alternatives into trie paths.
+    max_slots_ = std::max(max_slots_, r.slots.size());
     rules_.push_back(std::move(r));
     const auto rule_index = static_cast<std::int32_t>(rules_.size() - 1);
     std::vector<std::vector<Atom>> paths{{}};
@@ -700,6 +719,8 @@ std::size_t Grammar::year_words(const std::vector<Piece>& ps, std::size_t i, int
 std::size_t Grammar::match_builtin(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
                                    Builtin b, Capture& cap) const {
   const Piece& p = ps[i];
+  // Built-ins read digits or number and ordinal words; any other word is none of them.
+  if (!p.digits && !numeric_[p.word]) return 0;
   std::string_view s = p.span.of(doc.lower);
   cap.span = p.span;
   switch (b) {
@@ -867,7 +888,6 @@ struct Grammar::Walk {
   std::size_t start = 0;
   std::size_t length = 0;
   std::int32_t rule = -1;
-  std::vector<Capture> caps;  // by slot
   Frame frame;
   std::uint8_t want = 3;  // mods: which productions may follow
   bool mod_root = false;
@@ -890,9 +910,8 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
       bool ok = !(best.start > 0 && hits(r.not_before, best.start - 1)) && !hits(r.not_after, i);
       Frame f;
       if (ok && !best.mod_root) {
-        std::vector<Capture> by_slot = caps;  // indexed by the rule's slots
-        by_slot.resize(r.slots.size());
-        ok = build_frame(r, by_slot, f);
+        // caps holds this path's captures by slot; others were restored to empty on the way back.
+        ok = build_frame(r, caps, f);
         bool is_duration = f.kind == Frame::Kind::duration;
         if (ok && !((best.want & 1) && !is_duration) && !((best.want & 2) && is_duration)) ok = false;
       }
@@ -910,7 +929,6 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
     Capture saved;
     bool has_slot = e.atom.slot >= 0;
     if (has_slot) {
-      if (caps.size() <= static_cast<std::size_t>(e.atom.slot)) caps.resize(e.atom.slot + 1);
       saved = caps[e.atom.slot];
       caps[e.atom.slot] = c;
     }
@@ -938,10 +956,11 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
 }
 
 std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
-                              std::vector<Mention>& out) const {
+                              std::vector<Mention>& out, std::vector<Capture>& caps) const {
   const Piece& p = ps[i];
   if (!p.digits && (p.word == 0 || !starts_[p.word])) return 0;
-  std::vector<Capture> caps;
+  // Every walk leaves caps as it found it (empty captures), so one buffer serves them all.
+  if (caps.size() < max_slots_) caps.resize(max_slots_);
   // A modifier first ("late", "the end of", "more than"), then a rule right after it.
   Walk mod;
   mod.start = i;
@@ -951,7 +970,6 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
     Walk core;
     core.start = i + mod.length;
     core.want = rules_[mod.rule].mod_applies;
-    caps.clear();
     walk(doc, ps, core_root_, core.start, caps, core);
     if (core.rule >= 0) {
       Mention m;
@@ -965,7 +983,6 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
   }
   Walk core;
   core.start = i;
-  caps.clear();
   walk(doc, ps, core_root_, i, caps, core);
   if (core.rule < 0) return 0;
   Mention m;

@@ -121,7 +121,7 @@ class Grammar {
   /// Longest match starting at piece `i` (a modifier, then a rule), appended to `out`;
   /// returns the number of pieces consumed (0 when nothing matched).
   std::size_t match_at(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
-                       std::vector<Mention>& out) const;
+                       std::vector<Mention>& out, std::vector<Capture>& scratch) const;
 
   std::uint32_t word_id(std::string_view lower) const;
   std::uint16_t class_id(std::string_view name) const;  // 0xffff when unknown
@@ -154,10 +154,12 @@ class Grammar {
   std::vector<std::string> class_names_;
   std::uint16_t number_class_ = 0, ordinal_class_ = 0;
   std::vector<Rule> rules_;
+  std::size_t max_slots_ = 0;  // most slots of any rule: the size of the capture buffer
   std::vector<Node> nodes_;
   std::uint32_t core_root_ = 0, mod_root_ = 0;
   std::vector<std::uint8_t> starts_;  // by word id: 1 when some rule or mod can start with it
-  std::vector<std::uint8_t> tense_;   // by word id: 1 past cue, 2 future cue
+  std::vector<std::uint8_t> tense_;
+  std::vector<std::uint8_t> numeric_; // by word id: 1 for number and ordinal words   // by word id: 1 past cue, 2 future cue
   friend class TaggerAccess;
 
  public:

@@ -58,8 +58,9 @@ std::vector<Mention> Tagger::match(const text::Document& doc) const {
   std::vector<detail::Piece> ps;
   g.pieces(doc, ps);
   std::vector<Mention> out;
+  std::vector<detail::Capture> caps;
   for (std::size_t i = 0; i < ps.size();) {
-    std::size_t n = g.match_at(doc, ps, i, out);
+    std::size_t n = g.match_at(doc, ps, i, out, caps);
     if (n == 0) {
       ++i;
       continue;
