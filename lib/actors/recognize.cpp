@@ -225,7 +225,14 @@ class Pass {
   }
   bool head_of(std::size_t k, std::size_t b) const {
     auto m = suffix_at(k, b);
-    return m && m->payload == 1 && k + m->length < b && lw(k + m->length) == "of";
+    return m && m->payload == 1 && k + m->length < b && (lw(k + m->length) == "of" || lw(k + m->length) == "for");
+  }
+  /// A head word inside the run before "of"/"for": "State Committee for National Security",
+  /// "Court of Arbitration for Sport".
+  bool inner_head(std::size_t a, std::size_t b) const {
+    for (auto h = a; h + 1 < b; ++h)
+      if (head_of(h, b)) return true;
+    return false;
   }
 
   // ---- pass 1: candidates ----------------------------------------------------------------
@@ -284,7 +291,7 @@ class Pass {
         ++k;
         continue;
       }
-      if (b - k >= 2 && (ends_with_suffix(k, b) || head_of(k, b))) {
+      if (b - k >= 2 && (ends_with_suffix(k, b) || inner_head(k, b))) {
         auto m = name_at(k, b);
         if (m && k + m->length == b) {
           add_known(k, b, send, &pending);
@@ -351,6 +358,7 @@ class Pass {
         if (auto m = suffix_at(h, k); m && h + m->length == k) keep = true;
         if (auto m = name_at(h, b); m && h + m->length > k) keep = true;
         if (auto m = title_at(h, b); m && h + m->length > k) keep = true;
+        if (h + 1 < k && head_of(h, b)) keep = true;  // "Court of Arbitration for Sport"
       }
       if (!keep) return k;
     }

@@ -261,6 +261,16 @@ void PosTagger::tag(Document& doc) const {
         continue;
       }
       if (tok.kind == TokenKind::punct) {
+        // Brackets are not in Lingua's lexicon; Penn tags them -LRB- / -RRB-.
+        static const Dist lrb{{Pos::punct_lrb, 1.0f}}, rrb{{Pos::punct_rrb, 1.0f}};
+        if (w == "(" || w == "[" || w == "{") {
+          dists[k] = &lrb;
+          continue;
+        }
+        if (w == ")" || w == "]" || w == "}") {
+          dists[k] = &rrb;
+          continue;
+        }
         dists[k] = &m.unknown.at("-sym-");
         continue;
       }
