@@ -199,6 +199,8 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
       if (f.lean == Frame::Lean::before && f.season >= now) --y;
       if (f.lean == Frame::Lean::after && f.season <= now) ++y;
     }
+    // "the winter" said from January to June is the one that began last December.
+    if (!has_year && f.lean == Frame::Lean::none && f.season == 4 && month_of(base) <= 6) --y;
     r.value = year_str(y) + "-" + kSeasons[f.season];
     return r;
   }
@@ -442,6 +444,11 @@ std::optional<Resolved> resolve_set(const Frame& f) {
   }
   if (f.month != kUnset) {
     r.value = "XXXX-" + two(f.month);
+    return r;
+  }
+  if (f.season != kUnset) {
+    static constexpr const char* kSeasons[] = {"", "SP", "SU", "FA", "WI"};
+    r.value = std::string("XXXX-") + kSeasons[f.season];
     return r;
   }
   if (f.part != kUnset) {
