@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(Builtin::count_)> kBuiltinNames = {
     "year", "day", "int", "num", "ordinal", "iso_date", "iso_month", "numeric_date", "clock",
-    "decade", "hour12", "fraction", "year_alone"};
+    "decade", "hour12", "fraction", "year_alone", "clock24"};
 
 constexpr std::array<std::string_view, k_count_> kKeyNames = {
     "type", "from", "lean", "mod", "unit", "fiscal", "year", "year2", "month", "day", "weekday",
@@ -852,6 +852,14 @@ std::size_t Grammar::match_builtin(const text::Document& doc, const std::vector<
         }
       }
       return 0;
+    case Builtin::clock24: {
+      if (s.size() != 5 || s[2] != ':' || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[3]) || !is_digit(s[4]))
+        return 0;
+      const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+      if (h > 23 || m > 59) return 0;
+      cap.text = p.span.of(doc.text);
+      return 1;
+    }
     case Builtin::count_:
       return 0;
   }

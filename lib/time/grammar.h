@@ -37,6 +37,7 @@ enum class Builtin : std::uint8_t {
   hour12,        // 1..12
   fraction,      // 1/2
   year_alone,    // 4 digits in [1800, 2099]: a number standing alone read as a year
+  clock24,       // HH:MM with two-digit hours 00..23 ("14:20", "08:15"): a time without a.m./p.m.
   count_
 };
 

@@ -21,10 +21,10 @@ using namespace annals;
 
 namespace {
 
-// Right on 2026-12-01: 205 of 228. The misses left are conventions the TempEval-3 gold does
+// Right on 2026-12-01: 207 of 228. The misses left are conventions the TempEval-3 gold does
 // the other way ("annual" as SET, ages as durations, "up to" outside the timex) and bare
-// 24-hour clocks ("14:20"); see docs/time.md. Raise with the rules.
-constexpr int kRightFloor = 205;
+// readings the text does not settle; see docs/time.md. Raise with the rules.
+constexpr int kRightFloor = 207;
 
 }  // namespace
 
