@@ -22,7 +22,7 @@
 
 namespace annals::time::detail {
 
-/// Token classes computed from a piece's digits and letters (see README.md).
+/// Token classes computed from a piece's digits and letters (see docs/time.md).
 enum class Builtin : std::uint8_t {
   year,          // 4 digits in [1000, 2999], or words ("nineteen ninety-six")
   day,           // 1..31 as digits or "14th"
