@@ -521,7 +521,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       // time or a modal cue) and other verbs with an actor role.
       const bool has_role = !ev.arguments.empty();
       bool keep = e ? (verb || has_role || ev.timex >= 0 || mod != Modality::asserted) : false;
-      if (!keep) continue;
+      if (!keep && e && noun) ev.weak = true;
+      else if (!keep) continue;
       out.push_back(std::move(ev));
     }
   }

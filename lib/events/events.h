@@ -40,6 +40,9 @@ struct Event {
   std::vector<Argument> arguments;
   int timex = -1;            ///< index of the governing timex, -1 when none
   std::uint32_t sentence = 0;
+  /// A bare event noun (no role, time or modal cue: "the quake"): too thin to stand alone,
+  /// kept for relations ("Following the quake, ...") and dropped by the pipeline otherwise.
+  bool weak = false;
 };
 
 class Extractor {

@@ -86,6 +86,9 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
   const auto ar = impl_->actors.recognize(doc);
   const auto evs = impl_->events.extract(doc, ar, timexes);
   const auto links = impl_->causal.find(doc, evs);
+  // Bare event nouns stay only when a causal link rests on them.
+  std::vector<bool> linked(evs.size(), false);
+  for (const auto& l : links) linked[l.cause] = linked[l.effect] = true;
 
   graph::KnowledgeGraph g;
   g.add_document({doc_id, iso(*dct)});
@@ -143,6 +146,7 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
   std::vector<std::string> event_ids(evs.size());
   for (std::size_t e = 0; e < evs.size(); ++e) {
     const auto& ev = evs[e];
+    if (ev.weak && !linked[e]) continue;
     std::vector<std::string> agents, patients;
     for (const auto& arg : ev.arguments) {
       if (!named[arg.actor]) continue;

@@ -95,11 +95,34 @@ std::vector<CausalLink> CausalFinder::find(const text::Document& doc, const std:
       std::optional<std::size_t> cause, effect;
       switch (impl_->cues[m->payload].form) {
         case Form::marker: {
-          // The cause is an event inside the cue ("pressure") or the first in the next tokens.
-          cause = first_in(i, std::min<std::size_t>(cue_end + 8, s.last));
-          if (cause) {
-            std::size_t np_end = std::max(cue_end, tok(*cause) + 1);
-            effect = nearest_outside(i, np_end, *cause);
+          // The cause is the event a cue ending in "from"/"of" names itself ("under pressure
+          // from"), else the first event in the next tokens ("in protest at the provocation").
+          auto last = doc.lower_word(cue_end - 1);
+          if (last == "from" || last == "of") cause = first_in(i, cue_end);
+          if (!cause) cause = first_in(cue_end, std::min<std::size_t>(cue_end + 8, s.last));
+          if (!cause) break;
+          // The effect is the main clause's event: before the cue when the cue follows it
+          // ("X resigned after the report"), else after the cue's phrase ("Following the
+          // quake, Peru declared ...").
+          std::size_t np_end = std::max(cue_end, tok(*cause) + 1);
+          std::optional<std::size_t> before;
+          std::size_t before_d = ~std::size_t{0};
+          for (auto e : evs) {
+            if (e == *cause || tok(e) >= i || events[e].weak) continue;
+            std::size_t d = i - tok(e) + (events[e].noun ? 8 : 0);
+            if (d < before_d) {
+              before_d = d;
+              before = e;
+            }
+          }
+          if (before) {
+            effect = before;
+          } else {
+            for (auto e : evs)
+              if (e != *cause && tok(e) >= np_end && !events[e].weak) {
+                effect = e;
+                break;
+              }
           }
           break;
         }
