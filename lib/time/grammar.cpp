@@ -37,7 +37,7 @@ std::uint64_t hash_of(std::string_view s) {
   }
   if (i < s.size()) {
     std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
+    for (std::size_t k = i; k < s.size(); ++k) w = (w << 8) | static_cast<unsigned char>(s[k]);
     h = (h ^ w) * kMul;
   }
   return h ^ (h >> 29);
@@ -164,37 +164,40 @@ std::vector<std::pair<std::string_view, std::uint32_t>> tab_fields(std::string_v
 
 // ---------------------------------------------------------------- words
 
+// A slot holds the word id in its low 32 bits and the hash's high 32 bits above them, so a
+// probe compares bytes only when the hashes agree (most tokens are no rule word at all).
 std::uint32_t Grammar::word_id(std::string_view s) const {
   if (table_.empty()) return 0;
-  std::size_t mask = table_.size() - 1;
-  for (std::size_t h = hash_of(s) & mask;; h = (h + 1) & mask) {
-    std::uint32_t id = table_[h];
-    if (id == 0) return 0;
-    if (words_[id] == s) return id;
+  const std::size_t mask = table_.size() - 1;
+  const std::uint64_t hash = hash_of(s);
+  const std::uint64_t tag = hash & 0xffffffff00000000ull;
+  for (std::size_t h = hash & mask;; h = (h + 1) & mask) {
+    const std::uint64_t slot = table_[h];
+    if (slot == 0) return 0;
+    const auto id = static_cast<std::uint32_t>(slot);
+    if ((slot & 0xffffffff00000000ull) == tag && words_[id] == s) return id;
   }
 }
 
 std::uint32_t Grammar::intern(std::string_view s) {
   if (std::uint32_t id = word_id(s)) return id;
+  auto place = [this](std::string_view w, std::uint32_t id) {
+    const std::size_t mask = table_.size() - 1;
+    const std::uint64_t hash = hash_of(w);
+    for (std::size_t h = hash & mask;; h = (h + 1) & mask)
+      if (table_[h] == 0) {
+        table_[h] = (hash & 0xffffffff00000000ull) | id;
+        return;
+      }
+  };
   if ((words_.size() + 1) * 2 > table_.size()) {
-    std::size_t size = std::max<std::size_t>(64, table_.size() * 2);
-    table_.assign(size, 0);
-    for (std::uint32_t id = 1; id < words_.size(); ++id)
-      for (std::size_t h = hash_of(words_[id]) & (size - 1);; h = (h + 1) & (size - 1))
-        if (table_[h] == 0) {
-          table_[h] = id;
-          break;
-        }
+    table_.assign(std::max<std::size_t>(64, table_.size() * 2), 0);
+    for (std::uint32_t id = 1; id < words_.size(); ++id) place(words_[id], id);
   }
   auto id = static_cast<std::uint32_t>(words_.size());
   words_.emplace_back(s);
   lex_.emplace_back();
-  std::size_t mask = table_.size() - 1;
-  for (std::size_t h = hash_of(s) & mask;; h = (h + 1) & mask)
-    if (table_[h] == 0) {
-      table_[h] = id;
-      break;
-    }
+  place(s, id);
   return id;
 }
 

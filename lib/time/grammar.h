@@ -150,7 +150,7 @@ class Grammar {
   TagOptions options_;
   // Word ids: open addressing over the lower-case texts of every literal and lexicon entry.
   std::vector<std::string> words_{""};
-  std::vector<std::uint32_t> table_;
+  std::vector<std::uint64_t> table_;  // open addressing: hash tag << 32 | word id
   std::vector<std::vector<LexEntry>> lex_{{}};  // by word id
   std::vector<std::string> class_names_;
   std::uint16_t number_class_ = 0, ordinal_class_ = 0;
