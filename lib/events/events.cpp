@@ -259,9 +259,16 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   // The noun phrase right after position `from`: the mentions it holds (and those coordinated).
   auto np_mentions_after = [&](std::size_t from, std::size_t limit) -> std::vector<std::size_t> {
     std::size_t k = from;
-    while (k < limit && mention_of(k) < 0 && (pos(k) == Pos::dt || pos(k) == Pos::pdt || text::is_adjective(pos(k)) ||
-                                              pos(k) == Pos::cd || pos(k) == Pos::rb))
-      ++k;
+    // Determiners, adjectives and descriptor nouns before a name ("public broadcaster Yle",
+    // "the private equity firm Bellweather Partners"), and "officers of" before the body
+    // they belong to ("by officers of the Polícia Judiciária").
+    for (int nouns = 0; k < limit && mention_of(k) < 0; ++k) {
+      const Pos p = pos(k);
+      if (p == Pos::dt || p == Pos::pdt || text::is_adjective(p) || p == Pos::cd || p == Pos::rb) continue;
+      if ((p == Pos::nn || p == Pos::nns) && ++nouns <= 3) continue;
+      if (lw(k) == "of" && nouns > 0 && k + 1 < limit) continue;
+      break;
+    }
     if (k >= limit) return {};
     int mk = mention_of(k);
     if (mk < 0) return {};
@@ -359,6 +366,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         // Subject: the nearest actor to the left that no preposition governs, skipping
         // parentheticals; through a relative pronoun to its antecedent.
         std::size_t floor = clause_begin;
+        int relative_subject = -1;
         if (clause_begin > s.first) {
           auto b = lw(clause_begin - 1);
           bool relative = b == "who" || b == "which" || (b == "that" && pos(clause_begin - 1) == Pos::wdt);
@@ -366,6 +374,16 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           for (std::size_t k = clause_begin; k < i; ++k)
             if (!text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" && lw(k) != "had") adjacent = false;
           if (relative && adjacent) floor = clause_begin >= s.first + 3 ? clause_begin - 3 : s.first;
+          // The antecedent of "who"/"which" is the name just before it, even inside a
+          // prepositional phrase ("at the request of the United States, which accuses him").
+          if (relative && adjacent) {
+            std::size_t a = clause_begin - 1;
+            if (a > s.first && lw(a - 1) == ",") --a;
+            if (a > s.first) {
+              int mk = mention_of(a - 1);
+              if (mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive) relative_subject = mk;
+            }
+          }
         }
         // An appositive between subject and verb: "Larkspur, the US chain, filed".
         std::size_t start = i;
@@ -383,6 +401,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           }
         }
         bool found_subject = false;
+        if (relative_subject >= 0) {
+          add(static_cast<std::size_t>(relative_subject), passive ? Role::patient : frame.subj);
+          found_subject = true;
+          start = floor;  // nothing left to search
+        }
         for (std::size_t k = start; k-- > floor;) {
           if (in_paren[k] && !in_paren[i]) continue;
           int mk = mention_of(k);
@@ -406,6 +429,24 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           for (auto c : coordinated(first, i)) add(c, passive ? Role::patient : frame.subj);
           found_subject = true;
           break;
+        }
+        // Coordinated verbs share their subject: "Russia urged restraint and offered talks".
+        if (!found_subject && !passive) {
+          std::size_t k = i;
+          while (k > clause_begin && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md)) --k;
+          if (k > s.first && (lw(k - 1) == "and" || lw(k - 1) == "but" || lw(k - 1) == "then")) {
+            for (auto prev = out.rbegin(); prev != out.rend() && prev->sentence == si; ++prev) {
+              if (prev->noun || prev->token >= i) continue;
+              bool any = false;
+              for (const auto& a : prev->arguments)
+                if (a.role == Role::agent && ar.mentions[a.mention].first < prev->token) {
+                  add(a.mention, frame.subj);
+                  any = true;
+                }
+              if (any) found_subject = true;
+              break;
+            }
+          }
         }
         // A reporting verb after its quote takes its subject after it: '..., said the AIU.'
         if (!found_subject && frame.no_obj && i > s.first &&
