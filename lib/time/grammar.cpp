@@ -37,7 +37,7 @@ std::uint64_t hash_of(std::string_view s) {
   }
   if (i < s.size()) {
     std::uint64_t w = 0;
-    for (std::size_t k = i; k < s.size(); ++k) w = (w << 8) | static_cast<unsigned char>(s[k]);
+    std::memcpy(&w, s.data() + i, s.size() - i);
     h = (h ^ w) * kMul;
   }
   return h ^ (h >> 29);
