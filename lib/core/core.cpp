@@ -107,24 +107,99 @@ std::size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-Expected<void> write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
-  if (path == "-") {
+namespace {
+
+/// An unnamed file in `dir` (O_TMPFILE): a run killed before the rename leaves nothing behind.
+/// -1 when the kernel or file system cannot (errno set); the caller then names a temporary.
+int open_unnamed(const std::filesystem::path& dir) {
+#ifdef O_TMPFILE
+  return ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+#else
+  (void)dir;
+  errno = EOPNOTSUPP;
+  return -1;
+#endif
+}
+
+/// Gives the unnamed file `fd` a fresh name beside `path`: "." + filename + "." + pid + counter.
+bool link_unnamed(int fd, const std::filesystem::path& path, std::string& name) {
+  const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+  for (unsigned k = 0; k < 100; ++k) {
+    auto dir = path.parent_path();
+    if (dir.empty()) dir = ".";
+    name = (dir / ("." + path.filename().string() + "." + std::to_string(::getpid()) + "." + std::to_string(k))).string();
+    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) return true;
+    if (errno != EEXIST) return false;
+  }
+  return false;
+}
+
+/// Writes straight into something that is not a regular file (/dev/null, a FIFO, a terminal):
+/// renaming a temporary over it would replace the device node or the pipe with a file.
+Expected<void> write_in_place(const std::filesystem::path& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0)
+    return Diagnostic{path.string(), 0, 0, std::string("cannot write: ") + std::strerror(errno), Status::output};
+  const char* p = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t w = ::write(fd, p, left);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) {
+      int err = errno;
+      ::close(fd);
+      return Diagnostic{path.string(), 0, 0, std::string("cannot write: ") + std::strerror(err), Status::output};
+    }
+    p += w;
+    left -= static_cast<std::size_t>(w);
+  }
+  ::close(fd);
+  return {};
+}
+
+}  // namespace
+
+Expected<void> write_file_atomic(const std::filesystem::path& given, std::string_view bytes) {
+  if (given == "-") {
     if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0)
       return Diagnostic{"<stdout>", 0, 0, "write error", Status::output};
     return {};
   }
+  // What `given` names: a device or pipe is written in place; a symbolic link is followed, so
+  // the rename replaces the file it points to rather than the link.
+  std::filesystem::path path = given;
+  struct stat st {};
+  const bool replaced = ::stat(given.c_str(), &st) == 0;
+  if (replaced) {
+    if (S_ISDIR(st.st_mode))
+      return Diagnostic{given.string(), 0, 0, "cannot write: is a directory", Status::output};
+    if (!S_ISREG(st.st_mode)) return write_in_place(given, bytes);
+    std::error_code ec;
+    auto real = std::filesystem::canonical(given, ec);
+    if (!ec) path = real;
+  }
   auto dir = path.parent_path();
   if (dir.empty()) dir = ".";
-  std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
+  // Prefer an unnamed temporary (nothing is left if the run is killed while writing); fall
+  // back to mkstemp where O_TMPFILE is not supported.
+  std::string tmpl;
+  int fd = open_unnamed(dir);
+  const bool unnamed = fd >= 0;
+  if (!unnamed) {
+    if (errno == ENOENT || errno == ENOTDIR || errno == EACCES || errno == EROFS)
+      return Diagnostic{given.string(), 0, 0, std::string("cannot write: ") + std::strerror(errno),
+                        Status::output};
+    tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+    fd = ::mkstemp(tmpl.data());
+  }
   if (fd < 0)
-    return Diagnostic{path.string(), 0, 0, std::string("cannot write: ") + std::strerror(errno),
+    return Diagnostic{given.string(), 0, 0, std::string("cannot write: ") + std::strerror(errno),
                       Status::output};
   auto fail = [&](const char* what) -> Expected<void> {
     int err = errno;
     ::close(fd);
-    ::unlink(tmpl.c_str());
-    return Diagnostic{path.string(), 0, 0, std::string(what) + std::strerror(err), Status::output};
+    if (!tmpl.empty()) ::unlink(tmpl.c_str());
+    return Diagnostic{given.string(), 0, 0, std::string(what) + std::strerror(err), Status::output};
   };
   const char* p = bytes.data();
   std::size_t left = bytes.size();
@@ -138,16 +213,21 @@ Expected<void> write_file_atomic(const std::filesystem::path& path, std::string_
     left -= static_cast<std::size_t>(w);
   }
   if (::fsync(fd) != 0) return fail("cannot sync: ");
-  ::fchmod(fd, 0644);
+  // A new file is rw-r--r--; a replaced one keeps its mode.
+  ::fchmod(fd, replaced ? (st.st_mode & 07777) : 0644);
+  if (unnamed && !link_unnamed(fd, path, tmpl)) {
+    tmpl.clear();
+    return fail("cannot write: ");
+  }
   if (::close(fd) != 0) {
     ::unlink(tmpl.c_str());
-    return Diagnostic{path.string(), 0, 0, std::string("cannot close: ") + std::strerror(errno),
+    return Diagnostic{given.string(), 0, 0, std::string("cannot close: ") + std::strerror(errno),
                       Status::output};
   }
   if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmpl.c_str());
-    return Diagnostic{path.string(), 0, 0, std::string("cannot rename into place: ") + std::strerror(err),
+    return Diagnostic{given.string(), 0, 0, std::string("cannot rename into place: ") + std::strerror(err),
                       Status::output};
   }
   return {};
