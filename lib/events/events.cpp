@@ -394,9 +394,18 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             --k;
           if (k > floor + 2 && lw(k - 1) == ",") {
             std::size_t j = k - 1;
-            while (j > floor && j + 14 > k && lw(j - 1) != "," && !text::is_verb(pos(j - 1))) --j;
-            if (j > floor + 1 && lw(j - 1) == "," && (lw(j) == "the" || lw(j) == "a" || lw(j) == "an") &&
-                mention_of(j - 2) >= 0)
+            // No finite verb inside: ", the US chain,", ", 38,", ", founded in Ohio in 1962,".
+            auto finite = [&](std::size_t t) {
+              return pos(t) == Pos::vbd || pos(t) == Pos::vbz || pos(t) == Pos::vbp || pos(t) == Pos::md;
+            };
+            // (A past tense right after the comma is a participle the tagger misread.)
+            while (j > floor && j + 14 > k && lw(j - 1) != ",") {
+              if (finite(j - 1) && !(pos(j - 1) == Pos::vbd && j >= 2 && lw(j - 2) == ",")) break;
+              --j;
+            }
+            if (j > floor + 1 && lw(j - 1) == "," && j + 1 < k && mention_of(j - 2) >= 0 &&
+                (pos(j) == Pos::dt || pos(j) == Pos::cd || pos(j) == Pos::vbn || pos(j) == Pos::vbd || text::is_adjective(pos(j)) ||
+                 text::is_noun(pos(j))))
               start = j - 1;
           }
         }
