@@ -86,6 +86,8 @@ struct ActorInfo {
   std::uint32_t lex_country = kNoCountry;  ///< for country actors: their lexicon index
 };
 
+constexpr std::array kPronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
+                                  "itself", "they", "them", "their", "themselves"};
 constexpr std::array kConnectors = {"of", "for", "and", "&", "de", "du", "la", "le", "van",
                                     "von", "der", "den", "al", "bin", "del", "da", "dos", "the"};
 constexpr std::array kLocatives = {"in", "at", "near", "from", "into", "across", "outside",
@@ -241,6 +243,13 @@ class Pass {
     while (i < s.last) {
       if (!word(i)) {
         ++i;
+        continue;
+      }
+      // A capital at a sentence start says nothing: "He met ...", "The bank said ..." are
+      // pronouns and descriptions, not names.
+      if (cap(i) && weak_[i] && (in(kPronouns, lw(i)) || ((lw(i) == "the" || lw(i) == "this") && i + 1 < s.last &&
+                                                             word(i + 1) && !cap(i + 1)))) {
+        i = lower(i, s.last);
         continue;
       }
       if (cap(i)) {
