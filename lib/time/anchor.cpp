@@ -215,6 +215,12 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
     // past-tense reporting ("said it would vote Dec. 7"); the nearest month does better.
     if (!has_year) y = year_for_month(base, f.month, f.day, f.lean);
     if (!has_year && f.weekday != kUnset && f.day != kUnset) y = year_with_weekday(y, f.month, f.day, f.weekday);
+    if (f.day == kUnset && f.grain == Unit::week && f.nth != kUnset) {
+      // "the second week of November": the ISO week holding the month's first day, plus n-1.
+      const sys_days first{ymd(y, f.month, 1)};
+      r.value = format_value(year_month_day{first + days{7 * (f.nth - 1)}}, Unit::week);
+      return r;
+    }
     if (f.day == kUnset && f.weekday != kUnset && f.nth != kUnset) {
       const sys_days first{ymd(y, f.month, 1)};
       const int wd = static_cast<int>(date::weekday{first}.iso_encoding());

@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Builtin::count_)
 constexpr std::array<std::string_view, k_count_> kKeyNames = {
     "type", "from", "lean", "mod", "unit", "fiscal", "year", "year2", "month", "day", "weekday",
     "season", "quarter", "half", "week", "decade", "century", "part", "hour", "minute", "ampm",
-    "by", "n", "half_more", "value", "quant", "freq", "grain", "numeric_date", "iso", "clock", "inherit", "nth"};
+    "by", "n", "half_more", "value", "quant", "freq", "grain", "numeric_date", "iso", "clock", "inherit", "nth", "bc_year"};
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -1139,6 +1139,10 @@ bool Grammar::build_frame(const Rule& r, const std::vector<Capture>& caps, Frame
       }
       case k_inherit: f.inherit = number == 1; break;
       case k_nth: ok = int_in(1, 5, f.nth); break;
+      case k_bc_year:  // 44 BC is the astronomical year -43 (there is no year 0)
+        ok = number != Frame::kUnset && number >= 1 && number <= 9999;
+        if (ok) f.year = 1 - number;
+        break;
       case k_count_: ok = false; break;
     }
     if (!ok) return false;

@@ -173,7 +173,7 @@ enum Key : std::uint8_t {
   k_type, k_from, k_lean, k_mod, k_unit, k_fiscal, k_year, k_year2, k_month, k_day, k_weekday,
   k_season, k_quarter, k_half, k_week, k_decade, k_century, k_part, k_hour, k_minute, k_ampm,
   k_by, k_n, k_half_more, k_value, k_quant, k_freq, k_grain, k_numeric_date, k_iso, k_clock,
-  k_inherit, k_nth,
+  k_inherit, k_nth, k_bc_year,
   k_count_
 };
 

@@ -21,10 +21,10 @@ using namespace annals;
 
 namespace {
 
-// Right on 2026-12-01: 207 of 228. The misses left are conventions the TempEval-3 gold does
+// Right on 2026-12-01: 208 of 228. The misses left are conventions the TempEval-3 gold does
 // the other way ("annual" as SET, ages as durations, "up to" outside the timex) and
 // readings the text does not settle (which night "10:52 p.m." was); see docs/time.md.
-constexpr int kRightFloor = 207;
+constexpr int kRightFloor = 208;
 
 }  // namespace
 
