@@ -277,6 +277,12 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return coordinated(static_cast<std::size_t>(mk), limit);
   };
 
+  // Whether token k is a reporting verb ("said", "told", "argued"): obj=none in triggers.tsv.
+  auto reporting = [&](std::size_t k) {
+    const Entry* r = entry(lemmatizer.lemma(lw(k), Cat::verb), false);
+    return r && r->frame.no_obj;
+  };
+
   std::vector<Event> out;
   std::vector<std::uint8_t> consumed(n, 0);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -554,10 +560,21 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         if (type != time::TimexType::date && type != time::TimexType::time) continue;
         std::size_t lo = std::min(k, i), hi = std::max(k, i);
         bool blocked = false;
-        for (std::size_t j = lo + 1; j < hi; ++j)
+        for (std::size_t j = lo + 1; j < hi; ++j) {
           // An aside between dashes or brackets neither blocks nor serves ("Earlier this
           // month, the Council — under pressure from ... — adopted").
           if (is_barrier(lw(j), pos(j)) && in_paren[j] == in_paren[i]) blocked = true;
+          // A reporting verb between separates the report from what it reports: "said on
+          // Monday that X had attacked ... in 2019" dates neither by the other.
+          if (j != i && text::is_verb(pos(j)) && reporting(j)) blocked = true;
+        }
+        // A reporting verb takes only a date before it or in its own short phrase ("said on
+        // Wednesday"), not one inside what was said.
+        if (!ev.noun && frame.no_obj && k > i) {
+          for (std::size_t j = i + 1; j < k && !blocked; ++j)
+            if (!(pos(j) == Pos::in || pos(j) == Pos::dt || text::is_adverb(pos(j)) || pos(j) == Pos::punct_comma))
+              blocked = true;
+        }
         if (blocked) continue;
         std::size_t dist = hi - lo;
         if (dist < best_dist) {

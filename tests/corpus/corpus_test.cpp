@@ -25,7 +25,7 @@ namespace {
 
 // The development corpus and MEANTIME floors (see the test cases below).
 constexpr double DEV_TIMEX_VALUE = 0.920, DEV_ACTOR = 0.798, DEV_EVENT = 0.725, DEV_ROLE = 0.455,
-                 DEV_CAUSAL = 0.245, DEV_WDWW = 0.353;
+                 DEV_CAUSAL = 0.245, DEV_WDWW = 0.377;
 constexpr double MT_TIMEX_VALUE = 0.770, MT_EVENT = 0.388, MT_ACTOR = 0.381;
 
 const pipeline::Pipeline& the_pipeline() {
@@ -107,8 +107,8 @@ TEST_CASE("the reference article: dates, actors, events, roles, causes") {
   CHECK(s.f1["event"] >= 0.795);
   CHECK(s.f1["role"] >= 0.795);
   CHECK(s.f1["causal"] >= 0.995);
-  CHECK(s.f1["event.time"] >= 0.870);
-  CHECK(s.f1["who-did-what-when"] >= 0.928);
+  CHECK(s.f1["event.time"] >= 0.928);
+  CHECK(s.f1["who-did-what-when"] >= 0.995);
 }
 
 TEST_CASE("the development corpus (examples/articles)") {
