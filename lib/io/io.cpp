@@ -202,6 +202,13 @@ Expected<json> parse_json(std::string_view text, std::string_view file) {
     std::string what = e.what();
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     return diagnostic_at(std::string(file), text, off, "not valid JSON: " + what, Status::input);
+  } catch (const json::exception& e) {
+    // Not a syntax error but still not loadable: a number too large for a double throws
+    // out_of_range 406 from the DOM builder, without a position (tests/fuzz/regressions/
+    // graph_json/number-overflow; uncaught, it ended in std::terminate).
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    return Diagnostic{std::string(file), 0, 0, "not valid JSON: " + what, Status::input};
   }
 }
 

@@ -57,6 +57,11 @@ void ContextDeleter::operator()(GVC_t* c) const { gvFreeContext(c); }
 
 Context make_context() { return Context(gvContext()); }
 
+GVC_t* shared_context() {
+  static GVC_t* const context = gvContext();
+  return context;
+}
+
 void GraphDeleter::operator()(Agraph_t* g) const { agclose(g); }
 
 Graph open_digraph(std::string_view name) {

@@ -48,6 +48,13 @@ using Context = std::unique_ptr<GVC_t, ContextDeleter>;
 /// /usr/lib/x86_64-linux-gnu/graphviz/config6a, written by the graphviz package).
 Context make_context();
 
+/// The process's one gvContext for layout and rendering, created on first use and never freed
+/// (call it with a Session held). Graphviz 2.43's pango plugin keeps a pointer to the last font
+/// name it measured, and that name lives in the context's font dictionary: after
+/// gvFreeContext, the next context's first label measurement strcmp()s freed memory (a
+/// heap-use-after-free found by tests/fuzz/fuzz_render on the second render() of a process).
+GVC_t* shared_context();
+
 struct GraphDeleter {
   void operator()(Agraph_t* g) const;
 };

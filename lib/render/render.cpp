@@ -381,20 +381,20 @@ std::string time_label(const graph::EventTime& t) {
 
 Expected<std::string> render(const KnowledgeGraph& kg, Format format, const RenderOptions& options) {
   gv::Session session;
-  gv::Context context = gv::make_context();
+  GVC_t* const context = gv::shared_context();
   if (!context) return Diagnostic{"", 0, 0, "cannot create a Graphviz context", Status::internal};
   gv::Graph g = build(kg, options);
   if (!g) return Diagnostic{"", 0, 0, "cannot create a Graphviz graph: " + session.messages(), Status::internal};
   if (format == Format::dot && !options.dot_with_layout) return gv::write_dot(g.get(), session);
 
   constexpr std::string_view kEngine = "dot";
-  if (!gv::has_plugin(context.get(), "layout", kEngine)) return missing_plugin("layout", kEngine);
+  if (!gv::has_plugin(context, "layout", kEngine)) return missing_plugin("layout", kEngine);
   const std::string_view device = to_string(format);
-  if (!gv::has_plugin(context.get(), "device", device)) return missing_plugin("output", device);
-  gv::Layout layout(context.get(), g.get(), kEngine);
+  if (!gv::has_plugin(context, "device", device)) return missing_plugin("output", device);
+  gv::Layout layout(context, g.get(), kEngine);
   if (!layout.ok() || session.had_error())
     return Diagnostic{"", 0, 0, "Graphviz layout failed: " + session.messages(), Status::internal};
-  auto out = gv::render_data(context.get(), g.get(), device, session);
+  auto out = gv::render_data(context, g.get(), device, session);
   if (out && session.had_error())
     return Diagnostic{"", 0, 0, "Graphviz reported: " + session.messages(), Status::internal};
   return out;

@@ -130,7 +130,9 @@ bool numeric_date(std::string_view s, NumericOrder order, int& y, int& m, int& d
       if (++k > 2) return false;
       continue;
     }
-    if (!is_digit(c)) return false;
+    // No field has more than four digits; stopping here also keeps f[k] from overflowing on a
+    // long digit run (UBSan, tests/fuzz/regressions/timeml/numeric-date-digit-run).
+    if (!is_digit(c) || widths[k] == 4) return false;
     f[k] = (f[k] < 0 ? 0 : f[k]) * 10 + (c - '0');
     ++widths[k];
   }

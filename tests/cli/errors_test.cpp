@@ -390,3 +390,13 @@ TEST_CASE("cli: an output that is a pipe, a device or a link is written through,
   CHECK(slurp(d / "real.json").rfind("{\n", 0) == 0);
   CHECK((fs::status(d / "real.json").permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
 }
+
+TEST_CASE("cli: a JSON number too large for a double is status 3, not an abort") {
+  // Found by fuzz_graph_json: nlohmann's out_of_range 406 escaped parse_json.
+  ScratchDir d("annals_cli_json_overflow");
+  spill(d / "big.json", "{\"documents\": [1.5e99999]}\n");
+  auto r = run({"validate", (d / "big.json").string()}, d.path());
+  CHECK(r.status == kInput);
+  CHECK(one_line(r.err));
+  CHECK(contains(r.err, "big.json: not valid JSON: number overflow"));
+}

@@ -1,0 +1,102 @@
+// The rule-file loaders: core/table.h's TSV reader and the time grammar (lexicon.tsv,
+// mods.tsv, *.rules). The first byte chooses which file the rest of the input becomes; the
+// other files are the shipped ones. Properties: a malformed file is a Diagnostic with a line
+// inside the file (never a crash); a grammar that loads tags a sample text with every timex
+// inside it.
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <unistd.h>
+
+#include "core/paths.h"
+#include "core/table.h"
+#include "fuzz.h"
+#include "text/text.h"
+#include "time/time.h"
+
+namespace annals::fuzz {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// <tmp>/annals_fuzz_rules.<pid>/time/rules/en/ holding copies of the shipped time rules.
+const fs::path& rules_root() {
+  static const fs::path root = [] {
+    fs::path r = fs::temp_directory_path() / ("annals_fuzz_rules." + std::to_string(::getpid()));
+    fs::create_directories(r / "time/rules/en");
+    return r;
+  }();
+  return root;
+}
+
+void put(const fs::path& p, std::string_view bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+void reset_rules(const fs::path& en) {
+  const fs::path shipped = default_paths().rules / "time/rules/en";
+  for (const auto& e : fs::directory_iterator(en)) fs::remove(e.path());
+  for (const char* f : {"lexicon.tsv", "mods.tsv", "dates.rules"})
+    fs::copy_file(shipped / f, en / f, fs::copy_options::overwrite_existing);
+}
+
+std::uint32_t lines_of(std::string_view s) {
+  std::uint32_t n = 1;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+}  // namespace
+
+int rules(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const unsigned mode = data[0] % 4;
+  const std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
+  const fs::path en = rules_root() / "time/rules/en";
+
+  if (mode == 3) {
+    const std::size_t min_fields = (data[0] >> 2) % 4 + 1, max_fields = min_fields + (data[0] >> 4) % 3;
+    put(en / "table.tsv", bytes);
+    auto t = read_table(en / "table.tsv", min_fields, max_fields);
+    if (!t) {
+      ANNALS_FUZZ_CHECK(t.error().line <= lines_of(bytes), t.error().str());
+      ANNALS_FUZZ_CHECK(t.error().status == Status::rules, t.error().str());
+      return 0;
+    }
+    for (const auto& row : t->rows) {
+      ANNALS_FUZZ_CHECK(row.fields.size() >= min_fields && row.fields.size() <= max_fields, "row width");
+      ANNALS_FUZZ_CHECK(row.line >= 1 && row.line <= lines_of(bytes), "row line");
+    }
+    return 0;
+  }
+
+  reset_rules(en);
+  const char* target = mode == 0 ? "fuzz.rules" : mode == 1 ? "lexicon.tsv" : "mods.tsv";
+  put(en / target, bytes);
+  Paths paths = default_paths();
+  paths.rules = rules_root();
+  auto tagger = time::Tagger::load(paths);
+  if (!tagger) {
+    const auto& d = tagger.error();
+    ANNALS_FUZZ_CHECK(d.status == Status::rules, d.str());
+    if (d.file == (en / target).string()) ANNALS_FUZZ_CHECK(d.line <= lines_of(bytes), d.str());
+    return 0;
+  }
+  static const text::Segmenter segmenter;
+  const auto doc = segmenter.segment(
+      "sample.txt",
+      "On March 14, 2016, two weeks later, in the 1970s and late 2012, every Monday at 3:30 p.m., "
+      "the minister said the talks of 3/14/16 would resume next year. Fiscal year 2017 ends in Q3.");
+  const date::year_month_day dct{date::year{2016}, date::month{3}, date::day{1}};
+  for (const auto& t : tagger->tag(doc, dct)) {
+    ANNALS_FUZZ_CHECK(t.span.begin < t.span.end && t.span.end <= doc.text.size(), "timex outside the text");
+    if (t.interval) ANNALS_FUZZ_CHECK(t.interval->begin <= t.interval->end, "interval backwards");
+  }
+  return 0;
+}
+
+}  // namespace annals::fuzz
+
+ANNALS_FUZZ_ENTRY(annals::fuzz::rules)
