@@ -16,6 +16,7 @@
 #include "core/paths.h"
 #include "io/io.h"
 #include "pipeline/pipeline.h"
+#include "../support/pipeline.h"
 #include "time/time.h"
 
 namespace fs = std::filesystem;
@@ -28,16 +29,7 @@ constexpr double DEV_TIMEX_VALUE = 0.920, DEV_ACTOR = 0.798, DEV_EVENT = 0.777, 
                  DEV_CAUSAL = 0.485, DEV_WDWW = 0.379;
 constexpr double MT_TIMEX_VALUE = 0.770, MT_EVENT = 0.434, MT_ACTOR = 0.381;
 
-const pipeline::Pipeline& the_pipeline() {
-  static const pipeline::Pipeline p = [] {
-    Paths paths = default_paths();
-    paths.rules = fs::path(ANNALS_SOURCE_DIR) / "lib";
-    auto r = pipeline::Pipeline::load(paths);
-    if (!r) FAIL(r.error().str());
-    return std::move(*r);
-  }();
-  return p;
-}
+using test::the_pipeline;
 
 struct Scores {
   std::map<std::string, double> f1;

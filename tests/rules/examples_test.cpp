@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "graph/graph.h"
 #include "pipeline/pipeline.h"
+#include "../support/pipeline.h"
 #include "time/time.h"
 
 namespace fs = std::filesystem;
@@ -22,16 +23,7 @@ using namespace annals;
 
 namespace {
 
-const pipeline::Pipeline& the_pipeline() {
-  static const pipeline::Pipeline p = [] {
-    Paths paths = default_paths();
-    paths.rules = fs::path(ANNALS_SOURCE_DIR) / "lib";
-    auto r = pipeline::Pipeline::load(paths);
-    if (!r) FAIL(r.error().str());
-    return std::move(*r);
-  }();
-  return p;
-}
+using test::the_pipeline;
 
 struct Line {
   std::string where;  // file:line
