@@ -291,7 +291,7 @@ class Pass {
         ++k;
         continue;
       }
-      if (doc_.tokens[k].pos == Pos::dt) {  // "The North", "The Pentagon", "The Bank of Japan"
+      if (doc_.tokens[k].pos == Pos::dt || lw(k) == "the") {  // "The North", "The Pentagon", "The Bank of Japan"
         if (auto m = name_at(k, b); m && k + m->length == b) {
           add_known(k, b, send, &pending);
           k = b;
