@@ -280,6 +280,14 @@ class Pass {
       }
       break;
     }
+    // A dateline's place in capitals at a line start ("KIRUNA, Sweden —", "PORT LOUIS —")
+    // says where the story was filed, not who acted.
+    if ((doc_.tokens[a].shape & text::line_start) && b < send &&
+        (lw(b) == "," || lw(b) == "\xE2\x80\x94" || lw(b) == "-" || lw(b) == "--")) {
+      bool caps = true;
+      for (auto k = a; k < b; ++k) caps &= (doc_.tokens[k].shape & text::all_caps) != 0 && w(k).size() > 1;
+      if (caps && !name_at(a, b)) return b;
+    }
     b = cut_run(a, b);
     std::size_t k = a;
     Candidate pending;
