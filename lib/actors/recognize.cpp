@@ -80,10 +80,13 @@ struct Candidate {
   const Nominal* nominal = nullptr;
 };
 
+constexpr std::size_t kNever = static_cast<std::size_t>(-1);
+
 struct ActorInfo {
   std::string title_key;  ///< lower-case title a person was introduced with ("prime minister")
   std::uint32_t country = kNoCountry;
   std::uint32_t lex_country = kNoCountry;  ///< for country actors: their lexicon index
+  std::size_t last_mention = kNever;       ///< index of its latest mention
 };
 
 constexpr std::array kPronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
@@ -588,6 +591,7 @@ class Pass {
       auto& al = actors_[a].aliases;
       if (std::find(al.begin(), al.end(), text) == al.end()) al.push_back(std::move(text));
     }
+    info_[a].last_mention = mentions_.size();
     mentions_.push_back(m);
   }
 
@@ -614,7 +618,11 @@ class Pass {
     if (c.title < 0 || actors_[a].type != ActorType::person) return;
     auto t = static_cast<TitleClass>(c.title);
     if (t == TitleClass::honorific) return;
-    info_[a].title_key = key_of(c.title_first, c.title_last);
+    auto key = key_of(c.title_first, c.title_last);
+    if (info_[a].title_key == key) return;
+    auto& holders = titled_[key];
+    if (std::find(holders.begin(), holders.end(), a) == holders.end()) holders.push_back(a);
+    info_[a].title_key = std::move(key);
     if (c.country != kNoCountry) info_[a].country = c.country;
   }
 
@@ -702,15 +710,20 @@ class Pass {
     mention(c, a, MentionKind::name);
   }
 
+  /// "the minister": the most recently mentioned person introduced with that title (and of
+  /// that country when the phrase names one). Looks only at the actors that had the title, not
+  /// back through every mention, so a long document stays linear.
   void resolve_title(const Candidate& c) {
-    auto key = key_of(c.title_first, c.title_last);
-    for (auto m = mentions_.rbegin(); m != mentions_.rend(); ++m) {
-      const auto& inf = info_[m->actor];
-      if (inf.title_key != key) continue;
+    auto it = titled_.find(key_of(c.title_first, c.title_last));
+    if (it == titled_.end()) return;
+    std::optional<std::size_t> best;
+    for (auto a : it->second) {
+      const auto& inf = info_[a];
+      if (inf.title_key != it->first || inf.last_mention == kNever) continue;
       if (c.country != kNoCountry && inf.country != c.country) continue;
-      mention(c, m->actor, MentionKind::nominal);
-      return;
+      if (!best || inf.last_mention > info_[*best].last_mention) best = a;
     }
+    if (best) mention(c, *best, MentionKind::nominal);
   }
 
   /// Most recent mention, within the last few sentences, whose actor passes `ok`.
@@ -772,6 +785,7 @@ class Pass {
   std::vector<Mention> mentions_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::unordered_map<std::string, std::size_t> aliases_;
+  std::unordered_map<std::string, std::vector<std::size_t>> titled_;  ///< title key → persons given it
 };
 
 }  // namespace

@@ -10,8 +10,16 @@ namespace {
 constexpr std::array<std::string_view, 9> kRelationNames{
     "agent", "patient", "participant", "location", "causes", "before", "after", "overlap", "part_of"};
 
+/// `into` ∪ `from`, both sorted and unique. Mentions arrive in text order, so the common case
+/// is `from` wholly after `into`: an append, which keeps merging n mentions into one node
+/// linear rather than quadratic (a document repeating one event).
 template <class T>
 void union_sorted(std::vector<T>& into, const std::vector<T>& from) {
+  if (from.empty()) return;
+  if (into.empty() || into.back() < from.front()) {
+    into.insert(into.end(), from.begin(), from.end());
+    return;
+  }
   std::vector<T> out;
   out.reserve(into.size() + from.size());
   std::set_union(into.begin(), into.end(), from.begin(), from.end(), std::back_inserter(out));
