@@ -55,18 +55,90 @@ Diagnostic diagnostic_at(std::string file, std::string_view text, std::size_t of
 
 // ---------------------------------------------------------------- files
 
-Expected<std::string> read_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    return Diagnostic{path.string(), 0, 0, "is a directory, not a file", Status::input};
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Diagnostic{path.string(), 0, 0, std::string("cannot open: ") + std::strerror(errno),
-                      Status::input};
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad())
-    return Diagnostic{path.string(), 0, 0, "read error", Status::input};
+namespace {
+
+/// "64 MiB", "1.5 GiB", "812 bytes": a size as people read it, for messages.
+std::string human_size(std::uint64_t n) {
+  constexpr const char* kUnits[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+  double v = static_cast<double>(n);
+  std::size_t u = 0;
+  while (v >= 1024 && u + 1 < std::size(kUnits)) {
+    v /= 1024;
+    ++u;
+  }
+  char buf[32];
+  if (u == 0 || v == static_cast<double>(static_cast<std::uint64_t>(v)))
+    std::snprintf(buf, sizeof buf, "%.0f %s", v, kUnits[u]);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f %s", v, kUnits[u]);
+  return buf;
+}
+
+struct Fd {
+  int fd;
+  ~Fd() { if (fd >= 0) ::close(fd); }
+};
+
+}  // namespace
+
+Expected<std::string> read_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
+  auto fail = [&](std::string what) { return Diagnostic{path.string(), 0, 0, std::move(what), Status::input}; };
+  auto too_large = [&](std::optional<std::uint64_t> size) {
+    return fail("document " + (size ? "of " + human_size(*size) + " " : std::string()) + "is over the limit of " +
+                human_size(max_bytes) + " (--max-doc-size); split it into documents");
+  };
+  Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (f.fd < 0) return fail(std::string("cannot open: ") + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(f.fd, &st) != 0) return fail(std::string("cannot open: ") + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file");
+  std::string bytes;
+  if (S_ISREG(st.st_mode)) {
+    // A regular file's size is known: refuse before reading a byte of one over the limit.
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size > max_bytes) return too_large(size);
+    bytes.reserve(static_cast<std::size_t>(size));
+  }
+  // Pipes, devices and files that grow while read: stop one byte past the limit.
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(f.fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail(std::string("read error: ") + std::strerror(errno));
+    }
+    if (n == 0) break;
+    if (bytes.size() + static_cast<std::uint64_t>(n) > max_bytes) return too_large(std::nullopt);
+    bytes.append(buf, static_cast<std::size_t>(n));
+  }
   return bytes;
+}
+
+std::optional<std::uint64_t> parse_size(std::string_view s) {
+  std::uint64_t n = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+    if (n > (~std::uint64_t{0} - 9) / 10) return std::nullopt;
+    n = n * 10 + static_cast<std::uint64_t>(s[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  auto unit = s.substr(i);
+  int shift = 0;
+  if (!unit.empty()) {
+    switch (unit.front()) {
+      case 'k': case 'K': shift = 10; break;
+      case 'm': case 'M': shift = 20; break;
+      case 'g': case 'G': shift = 30; break;
+      case 't': case 'T': shift = 40; break;
+      case 'b': case 'B': break;
+      default: return std::nullopt;
+    }
+    if (shift) unit.remove_prefix(1);
+    if (unit == "iB" || unit == "ib" || unit == "B" || unit == "b") unit = {};
+    if (!unit.empty()) return std::nullopt;
+  }
+  if (shift && n > (~std::uint64_t{0} >> shift)) return std::nullopt;
+  return n << shift;
 }
 
 std::size_t find_invalid_utf8(std::string_view s) {

@@ -400,3 +400,54 @@ TEST_CASE("cli: a JSON number too large for a double is status 3, not an abort")
   CHECK(one_line(r.err));
   CHECK(contains(r.err, "big.json: not valid JSON: number overflow"));
 }
+
+// --per-doc writes each document's graph as soon as it is extracted and says so, one line per
+// file once it is in place: when a later document fails, stderr lists exactly the files on
+// disk, then the error.
+TEST_CASE("cli: --per-doc reports exactly the documents it wrote") {
+  ScratchDir d("annals_cli_perdoc");
+  const std::string good = "WASHINGTON, March 2, 2015 — The senators met the envoy of Peru on Monday.\n";
+  spill(d / "a.txt", good);
+  spill(d / "b.txt", good);
+  spill(d / "c.txt", "WASHINGTON, March 2, 2015 — Talks \xFF resumed.\n");
+  spill(d / "e.txt", good);
+  const auto out = d / "out";  // made by annals
+  auto r = run({"extract", "--per-doc", out.string(), "-o", (d / "all.json").string(), (d / "a.txt").string(),
+                (d / "b.txt").string(), (d / "c.txt").string(), (d / "e.txt").string()},
+               d.path());
+  CHECK(r.status == kInput);
+  CHECK(r.err == "annals: wrote " + (out / "a.json").string() + "\nannals: wrote " + (out / "b.json").string() +
+                     "\nannals: " + (d / "c.txt").string() + ":1:37: invalid UTF-8 (byte offset 36)\n");
+  CHECK(fs::exists(out / "a.json"));
+  CHECK(fs::exists(out / "b.json"));
+  CHECK(!fs::exists(out / "c.json"));
+  CHECK(!fs::exists(out / "e.json"));
+  CHECK(!fs::exists(d / "all.json"));  // the merged graph is all or nothing
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++files;
+  CHECK(files == 2);  // no temporaries left
+
+  // All good: every document reported, in input order, and the merged graph written.
+  auto ok = run({"extract", "--per-doc", out.string(), "-o", (d / "all.json").string(), (d / "e.txt").string(),
+                 (d / "a.txt").string()},
+                d.path());
+  CHECK(ok.status == 0);
+  CHECK(ok.err == "annals: wrote " + (out / "e.json").string() + "\nannals: wrote " + (out / "a.json").string() + "\n");
+  CHECK(fs::exists(d / "all.json"));
+}
+
+TEST_CASE("cli: --per-doc refuses two inputs that would write one file") {
+  ScratchDir d("annals_cli_perdoc_clash");
+  fs::create_directories(d / "x");
+  fs::create_directories(d / "y");
+  const std::string good = "WASHINGTON, March 2, 2015 — The senators met the envoy of Peru on Monday.\n";
+  spill(d / "x" / "a.txt", good);
+  spill(d / "y" / "a.txt", good);
+  auto r = run({"extract", "--per-doc", (d / "out").string(), (d / "x" / "a.txt").string(),
+                (d / "y" / "a.txt").string()},
+               d.path());
+  CHECK(r.status == kUsage);
+  CHECK(one_line(r.err));
+  CHECK(contains(r.err, "would both write"));
+  CHECK(!fs::exists(d / "out" / "a.json"));
+}

@@ -103,13 +103,19 @@ inline int wait_status(pid_t pid, long* max_rss_kb = nullptr) {
   return -1;
 }
 
-/// Runs annals to completion.
+/// Runs annals to completion. A `cpu_seconds` bound is a resource limit (RLIMIT_CPU) on the
+/// child, not a timing: a run that loops or goes quadratic is stopped by SIGXCPU (status
+/// 128 + 24) instead of hanging the suite; the load of the machine does not count against it.
 inline Result run(const std::vector<std::string>& args, const std::filesystem::path& scratch,
-                  const std::vector<std::string>& env = {}) {
+                  const std::vector<std::string>& env = {}, rlim_t cpu_seconds = RLIM_INFINITY) {
   Result r;
   auto t0 = std::chrono::steady_clock::now();
   pid_t pid = spawn(args, scratch, env);
   if (pid < 0) return r;
+  if (cpu_seconds != RLIM_INFINITY) {
+    struct rlimit cpu {cpu_seconds, cpu_seconds + 5};
+    ::prlimit(pid, RLIMIT_CPU, &cpu, nullptr);
+  }
   r.status = wait_status(pid, &r.max_rss_kb);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   r.out = slurp(scratch / "stdout");

@@ -1,5 +1,6 @@
 // annals extract: articles → knowledge graph (JSON, or DOT/SVG/PNG/PDF through render).
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include "commands.h"
@@ -20,6 +21,7 @@ struct ExtractOptions {
   std::string output = "-";
   std::string format = "json";
   std::string per_doc;
+  std::string max_doc_size;
   bool table = false;
   bool no_temporal = false;
 };
@@ -30,6 +32,29 @@ std::string pad(std::string s, std::size_t width) {
   for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
   if (cps < width) s.append(width - cps, ' ');
   return s;
+}
+
+/// The --per-doc file of each input (DIR/STEM.json), the folder made if missing; empty without
+/// --per-doc. Two inputs with one stem ("a/x.txt", "b/x.txt") would overwrite each other's
+/// graph: a usage error before anything is read.
+std::vector<std::filesystem::path> per_doc_outputs(const std::string& dir,
+                                                   const std::vector<std::filesystem::path>& inputs) {
+  std::vector<std::filesystem::path> out;
+  if (dir.empty()) return out;
+  std::map<std::filesystem::path, const std::filesystem::path*> seen;
+  for (const auto& in : inputs) {
+    out.push_back(std::filesystem::path(dir) / (in.stem().string() + ".json"));
+    auto [it, fresh] = seen.emplace(out.back(), &in);
+    if (!fresh)
+      throw Failure{Diagnostic{"--per-doc", 0, 0,
+                               it->second->string() + " and " + in.string() + " would both write " +
+                                   out.back().string(),
+                               Status::usage}};
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Failure{Diagnostic{dir, 0, 0, "cannot create: " + ec.message(), Status::output}};
+  return out;
 }
 
 }  // namespace
@@ -69,14 +94,21 @@ void run_extract(const ExtractOptions& o) {
   if (format && render::is_binary(*format) && o.output == "-")
     throw Failure{Diagnostic{"--format", 0, 0, o.format + " output needs -o FILE", Status::usage}};
 
+  const auto max_doc = parse_max_doc_size(o.max_doc_size);
+
+  const auto inputs = expand_inputs(o.inputs);
+  const auto per_doc = per_doc_outputs(o.per_doc, inputs);
+
   graph::KnowledgeGraph all;
-  for (const auto& path : expand_inputs(o.inputs)) {
-    auto text = check(read_file(path));
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    const auto& path = inputs[k];
+    auto text = check(read_file(path, max_doc));
     auto g = check(pipeline.extract(path.generic_string(), std::move(text), popts));
-    if (!o.per_doc.empty()) {
-      std::filesystem::path out = std::filesystem::path(o.per_doc) / (path.stem().string() + ".json");
-      check(write_file_atomic(out, io::dump(g)));
-      std::fprintf(stderr, "annals: wrote %s\n", out.string().c_str());
+    if (!per_doc.empty()) {
+      // One line per document, once its file is in place: a run stopped by an error has
+      // written exactly the documents it reported.
+      check(write_file_atomic(per_doc[k], io::dump(g)));
+      std::fprintf(stderr, "annals: wrote %s\n", per_doc[k].string().c_str());
     }
     all.merge(g);
   }
@@ -101,6 +133,7 @@ void setup_extract(CLI::App& app) {
   cmd->add_option("-o,--output", opts->output, "Output file ('-' for standard output)");
   cmd->add_option("--format", opts->format, "json (default), dot, svg, png or pdf");
   cmd->add_option("--per-doc", opts->per_doc, "Also write one graph JSON per article into this folder");
+  add_max_doc_size(*cmd, opts->max_doc_size);
   cmd->add_flag("--table", opts->table, "Print the who-did-what table (to stdout with -o, else stderr)");
   cmd->add_flag("--no-temporal", opts->no_temporal, "Leave out before/overlap edges between events");
   cmd->callback([opts]() { run_extract(*opts); });

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "commands.h"
+#include "core/files.h"
 
 namespace annals::cli {
 
@@ -27,6 +28,20 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>&
     }
   }
   return out;
+}
+
+void add_max_doc_size(CLI::App& cmd, std::string& value) {
+  cmd.add_option("--max-doc-size", value,
+                 "Largest document to read, e.g. 64M, 1G (default 64M): larger ones are an error, not read");
+}
+
+std::uint64_t parse_max_doc_size(const std::string& s) {
+  if (s.empty()) return kMaxDocumentBytes;
+  auto n = parse_size(s);
+  if (!n || *n == 0)
+    throw Failure{Diagnostic{"--max-doc-size", 0, 0, "'" + s + "' is not a size such as 64M, 1G or 1048576",
+                             Status::usage}};
+  return *n;
 }
 
 date::year_month_day parse_dct(const std::string& s) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "inputs.h"
 #include "core/files.h"
 #include "core/paths.h"
 #include "text/text.h"
@@ -21,6 +22,7 @@ struct TagOptions {
   std::string out;
   std::string out_dir;
   bool day_first = false;
+  std::string max_doc_size;
   std::vector<std::string> files;
 };
 
@@ -66,6 +68,7 @@ void run_tag(const TagOptions& o) {
     std::filesystem::create_directories(o.out_dir, ec);
     if (ec) throw Failure{Diagnostic{o.out_dir, 0, 0, "cannot create: " + ec.message(), Status::output}};
   }
+  const auto max_doc = parse_max_doc_size(o.max_doc_size);
   const Paths paths = default_paths();
   auto segmenter = check(text::Segmenter::load(paths));
   // Past-tense verbs (VBD) place weekdays and bare months before the DCT, as in `annals extract`.
@@ -74,7 +77,7 @@ void run_tag(const TagOptions& o) {
   if (o.day_first) topt.numeric_order = time::NumericOrder::day_month;
   auto tagger = check(time::Tagger::load(paths, topt));
   for (const std::string& file : o.files) {
-    std::string bytes = check(read_file(file));
+    std::string bytes = check(read_file(file, max_doc));
     if (auto bad = find_invalid_utf8(bytes); bad != std::string::npos)
       throw Failure{diagnostic_at(file, bytes, bad, "invalid UTF-8 (byte offset " + std::to_string(bad) + ")")};
     const bool is_timeml = std::filesystem::path(file).extension() == ".tml";
@@ -117,6 +120,7 @@ void setup_tag(CLI::App& app) {
   auto* out = sub->add_option("-o,--out", opts->out, "Output file (one input only; default: standard output)");
   sub->add_option("--out-dir", opts->out_dir, "Write one output per input into this folder")->excludes(out);
   sub->add_flag("--day-first", opts->day_first, "Read numeric dates as DD/MM/YYYY (default MM/DD/YYYY)");
+  add_max_doc_size(*sub, opts->max_doc_size);
   // No CLI::ExistingFile check: read_file reports a missing file as an input error (status 3),
   // as every other verb does, not as a usage error.
   sub->add_option("files", opts->files, "Plain text or .tml files")->required();
