@@ -103,8 +103,8 @@ TEST_CASE("merge of per-article graphs equals the graph of all articles at once"
 
 TEST_CASE("validate rejects a broken graph with the JSON path") {
   TempDir dir;
-  annals::write_file_atomic(dir / "bad.json",
-                            R"({"documents":[{"id":"a","dct":"2016-03-14"}],"timexes":[],"nodes":[{"id":"x","kind":"thing"}],"edges":[]})");
+  REQUIRE(annals::write_file_atomic(dir / "bad.json",
+                            R"({"documents":[{"id":"a","dct":"2016-03-14"}],"timexes":[],"nodes":[{"id":"x","kind":"thing"}],"edges":[]})"));
   auto r = run_annals("validate " + (dir / "bad.json"));
   CHECK(r.status == 1);
   CHECK_MESSAGE(r.out.find("/nodes/0") != std::string::npos, r.out);
@@ -112,7 +112,7 @@ TEST_CASE("validate rejects a broken graph with the JSON path") {
 
 TEST_CASE("an article without a dateline asks for --dct") {
   TempDir dir;
-  annals::write_file_atomic(dir / "a.txt", "Ministers met in Paris on Tuesday and agreed a deal.\n");
+  REQUIRE(annals::write_file_atomic(dir / "a.txt", "Ministers met in Paris on Tuesday and agreed a deal.\n"));
   auto r = run_annals("extract " + (dir / "a.txt"));
   CHECK(r.status != 0);
   CHECK(r.out.find("--dct") != std::string::npos);
