@@ -1,4 +1,5 @@
 #include "core/escape.h"
+#include "core/utf8.h"
 
 #include <cstdint>
 
@@ -35,45 +36,13 @@ bool is_banned(char32_t cp) {
 
 // Decodes one code point at s[i], advancing i; an invalid byte gives U+FFFD and advances by one.
 char32_t decode(std::string_view s, std::size_t& i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const unsigned char c = p[i];
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  std::size_t len = 0;
-  char32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
+  const CodePoint c = decode_utf8(s, i);
+  if (c.length == 0) {
     ++i;
     return kReplacement;
   }
-  if (i + len > s.size()) {
-    ++i;
-    return kReplacement;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) {
-      ++i;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (p[i + k] & 0x3F);
-  }
-  const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-  if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-    ++i;
-    return kReplacement;
-  }
-  i += len;
-  return cp;
+  i += c.length;
+  return c.value;
 }
 
 // Calls f(cp, out) for every cleaned code point of s; f returns false to have cp appended as is.
