@@ -45,16 +45,22 @@ char32_t decode(std::string_view s, std::size_t& i) {
   return c.value;
 }
 
-// Calls f(cp, out) for every cleaned code point of s; f returns false to have cp appended as is.
+// Calls f(cp, out) for every cleaned code point of s, appending to out; f returns false to have
+// cp appended as is.
 template <class F>
-std::string transform(std::string_view s, F f) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
+void transform_into(std::string& out, std::string_view s, F f) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = decode(s, i);
     if (is_banned(cp)) cp = kReplacement;
     if (!f(cp, out)) append_utf8(out, cp);
   }
+}
+
+template <class F>
+std::string transform(std::string_view s, F f) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  transform_into(out, s, f);
   return out;
 }
 
@@ -170,29 +176,50 @@ std::string dot_html(std::string_view s) {
   return out;
 }
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  out += transform(s, [](char32_t cp, std::string& o) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    auto u_escape = [&](char32_t v) {
-      o += "\\u";
-      for (int shift = 12; shift >= 0; shift -= 4) o += kHex[(v >> shift) & 0xF];
-    };
-    switch (cp) {
-      case '"': o += "\\\""; return true;
-      case '\\': o += "\\\\"; return true;
-      case '\n': o += "\\n"; return true;
-      case '\r': o += "\\r"; return true;
-      case '\t': o += "\\t"; return true;
-      case '<':
-      case '>':
-      case '&':
-      case 0x2028:
-      case 0x2029: u_escape(cp); return true;
-      default: return false;
-    }
-  });
+void append_json_string(std::string& out, std::string_view s) {
   out += '"';
+  // Printable ASCII other than " \ < > & goes through as it is: most of any text, in one append.
+  auto plain = [](unsigned char c) {
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && plain(static_cast<unsigned char>(s[j]))) ++j;
+    out.append(s.data() + i, j - i);
+    if (j == s.size()) break;
+    // The rest of this run: up to the next plain byte, through the cleaning decoder.
+    std::size_t k = j;
+    while (k < s.size() && !plain(static_cast<unsigned char>(s[k]))) ++k;
+    transform_into(out, s.substr(j, k - j), [](char32_t cp, std::string& o) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      auto u_escape = [&](char32_t v) {
+        o += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) o += kHex[(v >> shift) & 0xF];
+      };
+      switch (cp) {
+        case '"': o += "\\\""; return true;
+        case '\\': o += "\\\\"; return true;
+        case '\n': o += "\\n"; return true;
+        case '\r': o += "\\r"; return true;
+        case '\t': o += "\\t"; return true;
+        case '<':
+        case '>':
+        case '&':
+        case 0x2028:
+        case 0x2029: u_escape(cp); return true;
+        default: return false;
+      }
+    });
+    i = k;
+  }
+  out += '"';
+}
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_json_string(out, s);
   return out;
 }
 

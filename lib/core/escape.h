@@ -58,6 +58,8 @@ std::string dot_html(std::string_view s);
 /// (unless given error_handler_t::replace) and leaves "</script>" and bidi controls as they are:
 /// pass text through clean() before storing it in a json, or use this function to embed it.
 std::string json_string(std::string_view s);
+/// json_string(s) appended to `out`, for writers that build one buffer.
+void append_json_string(std::string& out, std::string_view s);
 
 /// One RFC 4180 CSV field: quoted (with "" for ") when it holds , " CR LF or leading/trailing
 /// space. A field starting with = + - @ TAB or CR is prefixed with ' so a spreadsheet does not

@@ -6,6 +6,9 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <charconv>
+
+#include "core/escape.h"
 #include "core/files.h"
 
 namespace annals::io {
@@ -110,10 +113,188 @@ json to_json(const graph::KnowledgeGraph& g) {
               {"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
 }
 
+namespace {
+
+/// Writes JSON straight into one string, laid out as nlohmann's dump(2) lays it out, with every
+/// string through escape::append_json_string (cleaned, and safe inside HTML). The graph's
+/// writer gives keys in sorted order, as a json object holds them, so the text is canonical.
+/// No document object model in between: a graph of millions of mentions costs its text only.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  void key(std::string_view k) {
+    item();
+    escape::append_json_string(out_, k);
+    out_ += ": ";
+    after_key_ = true;
+  }
+  void value(std::string_view s) {
+    item();
+    escape::append_json_string(out_, s);
+  }
+  void value(std::uint64_t n) {
+    item();
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+    out_.append(buf, end);
+  }
+  template <class V>
+  void field(std::string_view k, const V& v) {
+    key(k);
+    value(v);
+  }
+
+ private:
+  // Before a key, or a value that has no key: the separator from its sibling and the indent.
+  void item() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (open_.empty()) return;
+    out_ += open_.back()++ ? ",\n" : "\n";
+    out_.append(2 * open_.size(), ' ');
+  }
+  void open(char c) {
+    item();
+    out_ += c;
+    open_.push_back(0);
+  }
+  void close(char c) {
+    const auto members = open_.back();
+    open_.pop_back();
+    if (members) {
+      out_ += '\n';
+      out_.append(2 * open_.size(), ' ');
+    }
+    out_ += c;
+  }
+
+  std::string& out_;
+  std::vector<std::size_t> open_;  ///< members written so far in each open object or array
+  bool after_key_ = false;
+};
+
+void write_mention(Writer& w, const graph::Mention& m) {
+  w.begin_object();
+  w.field("begin", m.span.begin);
+  w.field("doc", m.doc);
+  w.field("end", m.span.end);
+  w.field("sentence", m.sentence);
+  if (!m.text.empty()) w.field("text", m.text);
+  w.end_object();
+}
+
+}  // namespace
+
 std::string dump(const graph::KnowledgeGraph& g) {
-  // error_handler replace: a byte that is not UTF-8 cannot reach a name or a text (inputs are
-  // checked), but a graph built by hand must not make dump() throw.
-  return to_json(g).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  std::string out;
+  Writer w(out);
+  const auto& bg = g.boost();
+  w.begin_object();
+  w.field("annals", "0.1.0");
+  w.key("documents");
+  w.begin_array();
+  for (const auto& d : g.documents()) {
+    w.begin_object();
+    w.field("dct", d.dct);
+    w.field("id", d.id);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("edges");
+  w.begin_array();
+  for (auto e : g.sorted_edges()) {
+    const graph::Edge& ed = bg[e];
+    w.begin_object();
+    if (!ed.cue.empty()) w.field("cue", ed.cue);
+    if (!ed.evidence.empty()) {
+      w.key("evidence");
+      write_mention(w, ed.evidence.front());
+      if (ed.evidence.size() > 1) {
+        w.key("provenance");
+        w.begin_array();
+        for (const auto& m : ed.evidence) write_mention(w, m);
+        w.end_array();
+      }
+    }
+    w.field("relation", graph::to_string(ed.relation));
+    w.field("source", bg[boost::source(e, bg)].id);
+    w.field("target", bg[boost::target(e, bg)].id);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("nodes");
+  w.begin_array();
+  for (auto v : g.sorted_vertices()) {
+    const graph::Node& n = bg[v];
+    const bool actor = n.kind == graph::NodeKind::actor;
+    w.begin_object();
+    if (actor && !n.actor_type.empty()) w.field("actor_type", n.actor_type);
+    if (actor) {
+      w.key("aliases");
+      w.begin_array();
+      for (const auto& a : n.aliases) w.value(a);
+      w.end_array();
+    }
+    w.field("id", n.id);
+    w.field("kind", graph::to_string(n.kind));
+    w.field("label", n.label);
+    w.key("mentions");
+    w.begin_array();
+    for (const auto& m : n.mentions) write_mention(w, m);
+    w.end_array();
+    if (!actor) {
+      w.field("modality", n.modality);
+      if (n.time) {
+        w.key("time");
+        w.begin_object();
+        if (!n.time->begin.empty()) {
+          w.field("begin", n.time->begin);
+          w.field("end", n.time->end);
+        }
+        if (!n.time->mod.empty()) w.field("mod", n.time->mod);
+        if (!n.time->timex.empty()) w.field("timex", n.time->timex);
+        w.field("value", n.time->value);
+        w.end_object();
+      }
+      w.field("trigger", n.trigger);
+      w.field("type", n.type);
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("timexes");
+  w.begin_array();
+  for (const auto& t : g.timexes()) {
+    w.begin_object();
+    if (!t.anchor.empty()) w.field("anchor", t.anchor);
+    w.field("begin", t.span.begin);
+    w.field("doc", t.doc);
+    w.field("end", t.span.end);
+    w.field("id", t.id);
+    if (!t.begin.empty()) {
+      w.key("interval");
+      w.begin_object();
+      w.field("begin", t.begin);
+      w.field("end", t.end);
+      w.end_object();
+    }
+    if (!t.mod.empty()) w.field("mod", t.mod);
+    w.field("text", t.text);
+    w.field("type", t.type);
+    w.field("value", t.value);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 Expected<graph::KnowledgeGraph> from_json(const json& j, std::string_view file) {

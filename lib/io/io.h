@@ -18,7 +18,10 @@ namespace annals::io {
 
 /// The graph as JSON: documents, timexes, nodes, edges, each in canonical order.
 nlohmann::json to_json(const graph::KnowledgeGraph& g);
-/// Canonical text: to_json(g) dumped with two-space indentation and a final newline.
+/// Canonical text: the JSON value of to_json(g), written directly (no json object in between)
+/// with two-space indentation, sorted keys and a final newline, every string through
+/// escape::json_string: cleaned of invalid UTF-8, controls and bidi overrides, and with < > &
+/// as \u escapes, so the text can be pasted into an HTML <script> as it is.
 std::string dump(const graph::KnowledgeGraph& g);
 
 /// Builds a graph from JSON that already passed the schema; `file` names it in diagnostics.

@@ -24,14 +24,14 @@ const io::SchemaValidator& schema() {
   return v;
 }
 
-graph::KnowledgeGraph sample() {
+graph::KnowledgeGraph sample(std::string japan_label = "Japan \"<&>\"") {
   graph::KnowledgeGraph g;
   g.add_document({"a.txt", "2016-03-14"});
   g.add_timex({"a.txt#t1", "a.txt", {0, 4}, "2002", "DATE", "2002", "", "2002-01-01", "2003-01-01", ""});
   graph::Node a;
   a.id = "actor:japan";
   a.kind = graph::NodeKind::actor;
-  a.label = "Japan \"<&>\"";
+  a.label = std::move(japan_label);
   a.actor_type = "country";
   a.aliases = {"Tokyo"};
   a.mentions = {{"a.txt", {10, 15}, "Tokyo", 0}};
@@ -107,4 +107,29 @@ TEST_CASE("a JSON syntax error names line and column") {
   CHECK(r.error().file == "bad.json");
   CHECK(r.error().line == 2);
   CHECK(r.error().column > 0);
+}
+
+TEST_CASE("dump writes the JSON value of to_json, laid out as nlohmann's dump(2)") {
+  auto g = sample();
+  // The streaming writer and the json object agree on the value...
+  auto parsed = nlohmann::json::parse(io::dump(g));
+  CHECK(parsed == io::to_json(g));
+  // ...and, for strings with nothing to escape, on every byte (two-space indent, sorted keys).
+  auto plain = sample("Japan");
+  CHECK(io::dump(plain) == io::to_json(plain).dump(2) + "\n");
+  graph::KnowledgeGraph empty;
+  CHECK(io::dump(empty) == io::to_json(empty).dump(2) + "\n");
+}
+
+TEST_CASE("dump escapes every string through the JSON escaper") {
+  auto g = sample(std::string("</script><!-- \xE2\x80\xAE evil \x01 \xFF\"\\\n"));
+  const auto text = io::dump(g);
+  CHECK(text.find("</script>") == std::string::npos);
+  CHECK(text.find("<!--") == std::string::npos);
+  CHECK(text.find("\xE2\x80\xAE") == std::string::npos);  // the bidi override is replaced
+  CHECK(text.find("\"label\": \"\\u003c/script\\u003e\\u003c!-- \xEF\xBF\xBD evil \xEF\xBF\xBD \xEF\xBF\xBD\\\"\\\\\\n\"") !=
+        std::string::npos);
+  auto j = io::parse_json(text, "mem.json");  // still JSON, still the contract
+  REQUIRE(j);
+  CHECK(schema().validate(*j, "mem.json"));
 }
