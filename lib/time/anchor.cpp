@@ -495,7 +495,11 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
     const Frame& f = m.frame;
     std::optional<Resolved> r;
     switch (f.kind) {
-      case Frame::Kind::point: r = resolve_point(f, ref, m.tense); break;
+      // A future cue nearer the weekday than any past one wins over the sentence's tense:
+      // "said the team planned to leave on Thursday" is the coming Thursday.
+      case Frame::Kind::point:
+        r = resolve_point(f, ref, m.cue == Frame::Lean::after ? m.cue : m.tense);
+        break;
       case Frame::Kind::shift: r = resolve_shift(f, ref); break;
       case Frame::Kind::ref:
         r = Resolved{std::string(f.value), TimexType::date, true, -1};
