@@ -479,6 +479,13 @@ std::optional<year_month_day> narrative_date(const Frame& f, std::string_view va
   return year_month_day{iv->begin};
 }
 
+/// Whether a duration names a reporting period other than a quarter ("the nine months", "the
+/// first six months"): a comparison after it ("compared with a year earlier") is with that
+/// period's year-ago one, which TimeBank writes as the year (1988), not the quarter named before.
+bool names_other_period(const Frame& f) {
+  return f.kind == Frame::Kind::duration && f.unit == Unit::month && f.n != 3 && f.n >= 2 && f.n <= 11;
+}
+
 bool is_digit4(std::string_view v) {
   for (int k = 0; k < 4; ++k)
     if (v[k] < '0' || v[k] > '9') return false;
@@ -527,6 +534,10 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
         ref.last_quarter = t.value;
         ref.last_quarter_timex = ref.last_timex;
       }
+    }
+    if (names_other_period(f)) {
+      ref.last_value.clear();
+      ref.last_quarter.clear();
     }
     if (auto nd = narrative_date(f, t.value)) {
       ref.narrative = *nd;
