@@ -31,6 +31,7 @@ struct Reference {
   int last_timex = -1;
   std::string last_quarter;  // the last quarter given ("1989-Q3"), for "a year ago" in reports
   int last_quarter_timex = -1;
+  std::optional<year_month_day> last_day;  // the last day a DATE or TIME value named
 };
 
 struct Resolved {
@@ -257,10 +258,12 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
     return r;
   }
   if (f.hour != kUnset || f.part != kUnset) {
-    // "at 3:30 p.m.", "this morning": the reference day.
+    // "at 3:30 p.m.": the day the text last named ("Friday ... at about 10:35 a.m."), as
+    // TimeBank dates a time of day by its context; the reference day before any.
     r.relative = true;
     r.type = TimexType::time;
-    r.value = format_value(base, Unit::day) + time_suffix(f);
+    const year_month_day day = f.from == Frame::From::dct && ref.last_day ? *ref.last_day : base;
+    r.value = format_value(day, Unit::day) + time_suffix(f);
     return r;
   }
   return std::nullopt;
@@ -497,7 +500,7 @@ bool is_digit4(std::string_view v) {
 std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month_day dct) {
   std::vector<Timex> out;
   out.reserve(mentions.size());
-  Reference ref{dct, dct, -1, {}, -1, {}, -1};
+  Reference ref{dct, dct, -1, {}, -1, {}, -1, std::nullopt};
   for (const Mention& m : mentions) {
     const Frame& f = m.frame;
     std::optional<Resolved> r;
@@ -535,6 +538,9 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
         ref.last_quarter_timex = ref.last_timex;
       }
     }
+    if ((t.type == TimexType::date || t.type == TimexType::time) && t.value.size() >= 10 && is_digit4(t.value) &&
+        t.value[7] == '-')
+      if (auto iv = interval_of(std::string_view(t.value).substr(0, 10))) ref.last_day = year_month_day{iv->begin};
     if (names_other_period(f)) {
       ref.last_value.clear();
       ref.last_quarter.clear();
