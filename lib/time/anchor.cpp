@@ -533,7 +533,9 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
         (f.kind == Frame::Kind::point || (f.kind == Frame::Kind::shift && !f.inherit))) {
       ref.last_value = t.value;
       ref.last_timex = static_cast<int>(out.size());
-      if (t.value.size() == 7 && t.value[5] == 'Q') {
+      // Only a quarter already over is one a report compares with its year-ago quarter: "the
+      // third quarter of 1990" in a forecast is not the period "the year-ago period" follows.
+      if (t.value.size() == 7 && t.value[5] == 'Q' && t.interval && t.interval->end <= sys_days{dct}) {
         ref.last_quarter = t.value;
         ref.last_quarter_timex = ref.last_timex;
       }
