@@ -472,10 +472,12 @@ std::optional<Resolved> resolve_set(const Frame& f) {
   return std::nullopt;
 }
 
-/// Whether a resolved point moves the narrative reference time: only dates the text gives
-/// with their year ("in 1998", "on March 3, 2001"), as HeidelTime's narrative mode.
+/// Whether a resolved point moves the narrative reference time: dates the text gives with
+/// their year ("in 1998", "on March 3, 2001"), as HeidelTime's narrative mode, or with a month
+/// ("In March ... The following month" is April).
 std::optional<year_month_day> narrative_date(const Frame& f, std::string_view value) {
-  if (f.kind != Frame::Kind::point || f.year == kUnset || f.from == Frame::From::narrative) return std::nullopt;
+  if (f.kind != Frame::Kind::point || (f.year == kUnset && f.month == kUnset) || f.from == Frame::From::narrative)
+    return std::nullopt;
   if (value.size() < 4) return std::nullopt;
   auto iv = interval_of(value.substr(0, std::min<std::size_t>(value.find('T'), value.size())));
   if (!iv) return std::nullopt;
