@@ -125,7 +125,7 @@ struct Mention {
   std::string_view rule;  ///< the rule's name (owned by the Tagger)
   Frame::Lean tense = Frame::Lean::none;  ///< of the sentence: before (past) or after (future)
   /// The nearest tense cue before the mention in its sentence ("planned to leave on
-  /// [Thursday]", "could come as early as [Tuesday]" → after; "said [Friday]" → before).
+  /// [Thursday]", "might come as soon as [Tuesday]" → after; "said [Friday]" → before).
   /// Set for weekdays only; a future cue there overrides a past sentence.
   Frame::Lean cue = Frame::Lean::none;
 };
