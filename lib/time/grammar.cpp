@@ -268,10 +268,12 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
     for (const LexEntry& le : g.lex_[w])
       if (le.cls == g.number_class_ || le.cls == g.ordinal_class_) g.numeric_[w] = 1;
   std::uint16_t past = g.class_id("past_cue"), future = g.class_id("future_cue");
+  std::uint16_t near_future = g.class_id("near_future_cue");
   for (std::uint32_t w = 1; w < g.words_.size(); ++w)
     for (const LexEntry& le : g.lex_[w]) {
       if (le.cls == past) g.tense_[w] = 1;
       if (le.cls == future) g.tense_[w] = 2;
+      if (le.cls == near_future) g.tense_[w] = 3;
     }
   return g;
 }
@@ -1002,8 +1004,23 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
   m.span = {p.span.begin, ps[i + core.length - 1].span.end};
   m.frame = core.frame;
   m.rule = rules_[core.rule].name;
+  if (m.frame.kind == Frame::Kind::point && m.frame.weekday != Frame::kUnset && m.frame.lean == Frame::Lean::none &&
+      m.frame.year == Frame::kUnset && m.frame.month == Frame::kUnset)
+    m.cue = cue_before(doc, ps, i);
   out.push_back(m);
   return core.length;
+}
+
+Frame::Lean Grammar::cue_before(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i) const {
+  // The token of each piece, for its part of speech: pieces split tokens, never join them.
+  auto token = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), ps[i].span.begin,
+                                [](std::uint32_t b, const text::Token& t) { return b < t.span.begin; });
+  for (std::size_t k = i; k-- > 0 && ps[k].sentence == ps[i].sentence;) {
+    if (std::uint8_t t = tense_of(ps[k].word)) return t == 1 ? Frame::Lean::before : Frame::Lean::after;
+    while (token != doc.tokens.begin() && std::prev(token)->span.begin > ps[k].span.begin) --token;
+    if (token != doc.tokens.begin() && std::prev(token)->pos == text::Pos::vbd) return Frame::Lean::before;
+  }
+  return Frame::Lean::none;
 }
 
 // ---------------------------------------------------------------- productions

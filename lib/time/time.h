@@ -124,6 +124,10 @@ struct Mention {
   Frame frame;
   std::string_view rule;  ///< the rule's name (owned by the Tagger)
   Frame::Lean tense = Frame::Lean::none;  ///< of the sentence: before (past) or after (future)
+  /// The nearest tense cue before the mention in its sentence ("planned to leave on
+  /// [Thursday]", "might come as soon as [Tuesday]" → after; "said [Friday]" → before).
+  /// Set for weekdays only; a future cue there overrides a past sentence.
+  Frame::Lean cue = Frame::Lean::none;
 };
 
 /// Order of the first two fields of numeric dates ("03/04/2016").

@@ -21,10 +21,12 @@ using namespace annals;
 
 namespace {
 
-// Right on 2026-12-01: 208 of 228. The misses left are conventions the TempEval-3 gold does
-// the other way ("annual" as SET, ages as durations, "up to" outside the timex) and
-// readings the text does not settle (which night "10:52 p.m." was); see docs/time.md.
-constexpr int kRightFloor = 208;
+// Right on 2026-12-01: 210 of 228 (208 before a bare time of day took the day the text last
+// named, "Monday ... at 10:52 p.m.", and "about nine minutes later" became the DURATION
+// "about nine minutes" as TimeBank tags it). The misses left are conventions the TempEval-3
+// gold does the other way ("annual" as SET, ages as durations, "up to" outside the timex) and
+// readings the text does not settle ("midnight" as T24:00, "PXH" vs "PTXH"); see docs/time.md.
+constexpr int kRightFloor = 210;
 
 }  // namespace
 
