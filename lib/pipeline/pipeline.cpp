@@ -164,9 +164,11 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
       graph::EventTime t;
       t.value = x.value;
       t.mod = std::string(time::to_string(x.mod));
-      if (x.interval) {
-        t.begin = iso(x.interval->begin);
-        t.end = iso(x.interval->end);
+      // An event over a range ("from 2001 to 2004") spans it: the value is the part that
+      // governs the clause, the interval the whole range.
+      if (auto span = time::range_interval(timexes, static_cast<std::size_t>(ev.timex))) {
+        t.begin = iso(span->begin);
+        t.end = iso(span->end);
       }
       t.timex = timex_ids[static_cast<std::size_t>(ev.timex)];
       time_value = x.value;

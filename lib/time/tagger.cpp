@@ -7,6 +7,7 @@ namespace annals::time {
 
 struct Tagger::Impl {
   detail::Grammar grammar;
+  std::vector<RangeCue> ranges;
 };
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -17,8 +18,11 @@ Tagger::~Tagger() = default;
 Expected<Tagger> Tagger::load(const Paths& paths, TagOptions options) {
   auto g = detail::Grammar::load(paths.rules / "time/rules/en", options);
   if (!g) return g.error();
+  auto ranges = load_range_cues(paths.rules / "time/rules/en/ranges.tsv");
+  if (!ranges) return ranges.error();
   auto impl = std::make_unique<Impl>();
   impl->grammar = std::move(*g);
+  impl->ranges = std::move(*ranges);
   return Tagger(std::move(impl));
 }
 
@@ -76,7 +80,9 @@ std::vector<Mention> Tagger::match(const text::Document& doc) const {
 }
 
 std::vector<Timex> Tagger::tag(const text::Document& doc, date::year_month_day dct) const {
-  return anchor(match(doc), dct);
+  auto out = anchor(match(doc), dct);
+  link_ranges(doc, out, impl_->ranges);
+  return out;
 }
 
 std::optional<date::year_month_day> Tagger::find_dateline(const text::Document& doc) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,12 +49,32 @@ struct Timex {
   int anchor = -1;     ///< index of the timex it was anchored on, -1 for the DCT or none
   bool relative = false;  ///< the value came from the DCT or `anchor` (TimeML temporalFunction)
   std::string rule;    ///< name of the rule that matched (for --explain and tests)
+  int range_end = -1;  ///< first part of a range ("from 2001 to 2004"): index of the closing part
+  int range_cue = -1;  ///< the ranges.tsv row that joined them (for tests)
 };
 
 /// Calendar interval of a TIMEX3 value with its mod ("2016-W10" → 2016-03-07…2016-03-14,
 /// "197" → 1970-01-01…1980-01-01, "2012"+END → the last third of 2012, APPROX widens).
 /// nullopt for values with no calendar extent (durations, PAST_REF, XXXX-...).
 std::optional<DayInterval> interval_of(std::string_view value, Mod mod = Mod::none);
+
+/// How two dates make one range (rules/en/ranges.tsv): the words between them, the word that
+/// must come before the first, and whether the parts must touch ("the 1970s and 1980s").
+struct RangeCue {
+  std::string connector;
+  std::string opener;  ///< empty when none is needed
+  bool adjacent = false;
+};
+
+/// Reads ranges.tsv; errors at file:line:column.
+Expected<std::vector<RangeCue>> load_range_cues(const std::filesystem::path& file);
+
+/// Joins ranges: for two DATE timexes on the calendar, in order, with a cue's connector between
+/// them (and its opener before the first), sets the first's range_end. Both stay timexes.
+void link_ranges(const text::Document& doc, std::vector<Timex>& timexes, const std::vector<RangeCue>& cues);
+
+/// The interval of the range timex `i` is part of (either part), else its own interval.
+std::optional<DayInterval> range_interval(const std::vector<Timex>& timexes, std::size_t i);
 
 /// Parses "YYYY-MM-DD" strictly (checks the day exists: 2015-02-29 is an error).
 std::optional<date::year_month_day> parse_date(std::string_view iso);

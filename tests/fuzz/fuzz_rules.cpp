@@ -1,5 +1,5 @@
 // The rule-file loaders: core/table.h's TSV reader and the time grammar (lexicon.tsv,
-// mods.tsv, *.rules). The first byte chooses which file the rest of the input becomes; the
+// mods.tsv, ranges.tsv, *.rules). The first byte chooses which file the rest becomes; the
 // other files are the shipped ones. Properties: a malformed file is a Diagnostic with a line
 // inside the file (never a crash); a grammar that loads tags a sample text with every timex
 // inside it.
@@ -38,7 +38,7 @@ void put(const fs::path& p, std::string_view bytes) {
 void reset_rules(const fs::path& en) {
   const fs::path shipped = default_paths().rules / "time/rules/en";
   for (const auto& e : fs::directory_iterator(en)) fs::remove(e.path());
-  for (const char* f : {"lexicon.tsv", "mods.tsv", "dates.rules"})
+  for (const char* f : {"lexicon.tsv", "mods.tsv", "ranges.tsv", "dates.rules"})
     fs::copy_file(shipped / f, en / f, fs::copy_options::overwrite_existing);
 }
 
@@ -73,7 +73,8 @@ int rules(const std::uint8_t* data, std::size_t size) {
   }
 
   reset_rules(en);
-  const char* target = mode == 0 ? "fuzz.rules" : mode == 1 ? "lexicon.tsv" : "mods.tsv";
+  // Mode 2 is mods.tsv, or ranges.tsv when the first byte's high bit is set (0x82, 0x86...).
+  const char* target = mode == 0 ? "fuzz.rules" : mode == 1 ? "lexicon.tsv" : (data[0] & 0x80) ? "ranges.tsv" : "mods.tsv";
   put(en / target, bytes);
   Paths paths = default_paths();
   paths.rules = rules_root();
@@ -88,11 +89,19 @@ int rules(const std::uint8_t* data, std::size_t size) {
   const auto doc = segmenter.segment(
       "sample.txt",
       "On March 14, 2016, two weeks later, in the 1970s and late 2012, every Monday at 3:30 p.m., "
-      "the minister said the talks of 3/14/16 would resume next year. Fiscal year 2017 ends in Q3.");
+      "the minister said the talks of 3/14/16 would resume next year. Fiscal year 2017 ends in Q3. "
+      "It ran from 2001 to 2004, between May and June, in the 1980s and 1990s.");
   const date::year_month_day dct{date::year{2016}, date::month{3}, date::day{1}};
-  for (const auto& t : tagger->tag(doc, dct)) {
+  const auto ts = tagger->tag(doc, dct);
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    const auto& t = ts[i];
     ANNALS_FUZZ_CHECK(t.span.begin < t.span.end && t.span.end <= doc.text.size(), "timex outside the text");
     if (t.interval) ANNALS_FUZZ_CHECK(t.interval->begin <= t.interval->end, "interval backwards");
+    if (t.range_end >= 0) {
+      ANNALS_FUZZ_CHECK(static_cast<std::size_t>(t.range_end) == i + 1, "a range joins neighbours");
+      auto r = time::range_interval(ts, i);
+      ANNALS_FUZZ_CHECK(r && r->begin <= r->end, "range backwards");
+    }
   }
   return 0;
 }

@@ -1,0 +1,106 @@
+// Ranges (lib/time/ranges.cpp, rules in lib/time/rules/en/ranges.tsv): every line of
+// ranges.examples holds, and every cue row is used by a positive example.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "core/files.h"
+#include "core/paths.h"
+#include "text/text.h"
+#include "time/time.h"
+
+namespace fs = std::filesystem;
+using namespace annals;
+
+namespace {
+
+Paths source_paths() {
+  Paths p = default_paths();
+  p.rules = fs::path(ANNALS_SOURCE_DIR) / "lib";
+  return p;
+}
+
+std::string iso(date::sys_days d) { return date::format("%F", d); }
+
+}  // namespace
+
+TEST_CASE("ranges: every example of ranges.examples holds, every cue is used") {
+  auto seg = text::Segmenter::load(source_paths());
+  REQUIRE(seg);
+  auto tagger = time::Tagger::load(source_paths());
+  REQUIRE(tagger);
+  const auto dir = fs::path(ANNALS_SOURCE_DIR) / "lib/time/rules/en";
+  auto cues = time::load_range_cues(dir / "ranges.tsv");
+  REQUIRE(cues);
+  auto bytes = read_file(dir / "ranges.examples");
+  REQUIRE(bytes);
+  std::istringstream in(*bytes);
+  std::string line;
+  int line_no = 0, positives = 0, negatives = 0;
+  std::optional<date::year_month_day> dct;
+  std::set<int> used;
+  while (std::getline(in, line)) {
+    ++line_no;
+    const std::string where = "ranges.examples:" + std::to_string(line_no);
+    if (line.empty() || line[0] == '#') continue;
+    if (line.rfind("@dct ", 0) == 0) {
+      dct = time::parse_date(line.substr(5));
+      REQUIRE_MESSAGE(dct, where);
+      continue;
+    }
+    REQUIRE_MESSAGE(dct, std::string(where + ": no @dct before the first example"));
+    const auto tab = line.find('\t');
+    REQUIRE_MESSAGE(tab != std::string::npos, where);
+    if (line.substr(0, tab) == "!") {
+      ++negatives;
+      auto doc = seg->segment(where, line.substr(tab + 1));
+      auto ts = tagger->tag(doc, *dct);
+      for (const auto& t : ts) CHECK_MESSAGE(t.range_end < 0, std::string(where + ": a range from [" + std::string(doc.str(t.span)) + "]"));
+      continue;
+    }
+    ++positives;
+    std::string text;
+    std::uint32_t open = 0, close = 0;
+    for (char c : line.substr(0, tab)) {
+      if (c == '[') open = static_cast<std::uint32_t>(text.size());
+      else if (c == ']') close = static_cast<std::uint32_t>(text.size());
+      else text += c;
+    }
+    auto doc = seg->segment(where, text);
+    auto ts = tagger->tag(doc, *dct);
+    // The range's first part starts at the bracket, its last part ends there.
+    std::size_t first = ts.size();
+    for (std::size_t i = 0; i < ts.size(); ++i)
+      if (ts[i].span.begin >= open && ts[i].span.end <= close && ts[i].range_end >= 0) first = i;
+    if (first == ts.size()) {
+      std::string found;
+      for (const auto& t : ts) found += " [" + std::string(doc.str(t.span)) + "] " + t.value;
+      CHECK_MESSAGE(false, std::string(where + ": no range in [" + text.substr(open, close - open) + "]; timexes:" + found));
+      continue;
+    }
+    used.insert(ts[first].range_cue);
+    auto span = time::range_interval(ts, first);
+    REQUIRE(span);
+    CHECK_MESSAGE(iso(span->begin) + " " + iso(span->end) == line.substr(tab + 1), where);
+    CHECK(time::range_interval(ts, static_cast<std::size_t>(ts[first].range_end)) == span);
+  }
+  CHECK(positives >= 8);
+  CHECK(negatives >= 4);
+  for (std::size_t c = 0; c < cues->size(); ++c)
+    CHECK_MESSAGE(used.count(static_cast<int>(c)),
+                  std::string("ranges.tsv cue " + std::to_string(c + 1) + " ('" + (*cues)[c].connector + "', opener '" +
+                              (*cues)[c].opener + "') has no positive example"));
+}
+
+TEST_CASE("ranges: a malformed cue file is an error at its line") {
+  const auto f = fs::temp_directory_path() / "annals_ranges_bad.tsv";
+  REQUIRE(write_file_atomic(f, "to\tfrom\tany\nand\t-\tsometimes\n"));
+  auto r = time::load_range_cues(f);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().line == 2);
+  CHECK(r.error().str().find("'any' or 'adjacent'") != std::string::npos);
+  fs::remove(f);
+}
