@@ -205,118 +205,131 @@ std::string_view unknown_class(std::string_view w, bool capitalized) {
 
 }  // namespace
 
-void PosTagger::tag(Document& doc) const {
-  const Model& m = *m_;
+/// Buffers of one Viterbi pass, kept across the sentences of a document.
+struct PosTagger::Scratch {
   std::vector<const Dist*> dists;
   std::vector<Dist> owned;
   std::vector<std::array<float, kTags>> score;
   std::vector<std::array<std::uint8_t, kTags>> back;
+};
+
+void PosTagger::tag(Document& doc) const {
+  Scratch scratch;
+  for (const Sentence& s : doc.sentences) tag_sentence(doc, s, scratch);
+}
+
+void PosTagger::tag(Document& doc, std::size_t sentence) const {
+  if (sentence >= doc.sentences.size()) return;
+  Scratch scratch;
+  tag_sentence(doc, doc.sentences[sentence], scratch);
+}
+
+void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch) const {
+  const Model& m = *m_;
+  auto& [dists, owned, score, back] = scratch;
   static const Dist number_dist{{Pos::cd, 1.0f}};
   static const Dist symbol_dist{{Pos::sym, 1.0f}};
-
-  for (const Sentence& s : doc.sentences) {
-    const std::size_t len = s.last - s.first;
-    if (len == 0) continue;
-    dists.assign(len, nullptr);
-    owned.assign(len, Dist{});
-    for (std::size_t k = 0; k < len; ++k) {
-      const std::size_t ti = s.first + k;
-      const Token& tok = doc.tokens[ti];
-      std::string_view w = doc.word(ti);
-      if (tok.kind == TokenKind::number) {
-        // "1970s", "80s", "2016" are CD; "48-hour" is an adjective.
-        dists[k] = w.find('-') != std::string_view::npos && (tok.shape & has_digit) &&
-                           !std::isdigit(static_cast<unsigned char>(w.back()))
-                       ? &m.unknown.at("-hyp-adj-")
-                       : &number_dist;
-        continue;
+  const std::size_t len = s.last - s.first;
+  if (len == 0) return;
+  dists.assign(len, nullptr);
+  owned.assign(len, Dist{});
+  for (std::size_t k = 0; k < len; ++k) {
+    const std::size_t ti = s.first + k;
+    const Token& tok = doc.tokens[ti];
+    std::string_view w = doc.word(ti);
+    if (tok.kind == TokenKind::number) {
+      // "1970s", "80s", "2016" are CD; "48-hour" is an adjective.
+      dists[k] = w.find('-') != std::string_view::npos && (tok.shape & has_digit) &&
+                         !std::isdigit(static_cast<unsigned char>(w.back()))
+                     ? &m.unknown.at("-hyp-adj-")
+                     : &number_dist;
+      continue;
+    }
+    if (auto it = m.lexicon.find(w); it != m.lexicon.end()) {
+      dists[k] = &it->second;
+      if (m.rare.contains(w)) {
+        auto cls = unknown_class(doc.lower_word(ti), false);
+        if (cls == "-ed-" || cls == "-ing-") dists[k] = &m.unknown.at(std::string(cls));
       }
-      if (auto it = m.lexicon.find(w); it != m.lexicon.end()) {
+      // Sentence-initial capitals: also consider the lower-case word ("Last week, ...").
+      if ((tok.shape & sentence_start) && (tok.shape & capitalized)) {
+        if (auto lw = m.lexicon.find(doc.lower_word(ti)); lw != m.lexicon.end()) dists[k] = &lw->second;
+      }
+      continue;
+    }
+    if (auto it = m.lexicon.find(doc.lower_word(ti)); it != m.lexicon.end()) {
+      // A capitalized word known only in lower case is a name inside a sentence ("Bush"
+      // is rare; "Abe" is a name), but a common word at the start of one.
+      if ((tok.shape & capitalized) && !(tok.shape & sentence_start)) {
+        owned[k] = it->second;
+        for (auto& [p, c] : owned[k]) c *= 0.3f;
+        owned[k].emplace_back(Pos::nnp, 0.7f);
+        dists[k] = &owned[k];
+      } else {
         dists[k] = &it->second;
-        if (m.rare.contains(w)) {
-          auto cls = unknown_class(doc.lower_word(ti), false);
-          if (cls == "-ed-" || cls == "-ing-") dists[k] = &m.unknown.at(std::string(cls));
-        }
-        // Sentence-initial capitals: also consider the lower-case word ("Last week, ...").
-        if ((tok.shape & sentence_start) && (tok.shape & capitalized)) {
-          if (auto lw = m.lexicon.find(doc.lower_word(ti)); lw != m.lexicon.end()) dists[k] = &lw->second;
-        }
-        continue;
       }
-      if (auto it = m.lexicon.find(doc.lower_word(ti)); it != m.lexicon.end()) {
-        // A capitalized word known only in lower case is a name inside a sentence ("Bush"
-        // is rare; "Abe" is a name), but a common word at the start of one.
-        if ((tok.shape & capitalized) && !(tok.shape & sentence_start)) {
-          owned[k] = it->second;
-          for (auto& [p, c] : owned[k]) c *= 0.3f;
-          owned[k].emplace_back(Pos::nnp, 0.7f);
-          dists[k] = &owned[k];
-        } else {
-          dists[k] = &it->second;
-        }
-        continue;
-      }
-      if (tok.kind == TokenKind::symbol) {
-        dists[k] = &symbol_dist;
-        continue;
-      }
-      if (tok.kind == TokenKind::punct) {
-        // Brackets are not in Lingua's lexicon; Penn tags them -LRB- / -RRB-.
-        static const Dist lrb{{Pos::punct_lrb, 1.0f}}, rrb{{Pos::punct_rrb, 1.0f}};
-        if (w == "(" || w == "[" || w == "{") {
-          dists[k] = &lrb;
-          continue;
-        }
-        if (w == ")" || w == "]" || w == "}") {
-          dists[k] = &rrb;
-          continue;
-        }
-        dists[k] = &m.unknown.at("-sym-");
-        continue;
-      }
-      auto cls = unknown_class(doc.lower_word(ti), (tok.shape & capitalized) != 0);
-      auto it = m.unknown.find(cls);
-      dists[k] = it != m.unknown.end() ? &it->second : &m.unknown.at("-unknown-");
+      continue;
     }
+    if (tok.kind == TokenKind::symbol) {
+      dists[k] = &symbol_dist;
+      continue;
+    }
+    if (tok.kind == TokenKind::punct) {
+      // Brackets are not in Lingua's lexicon; Penn tags them -LRB- / -RRB-.
+      static const Dist lrb{{Pos::punct_lrb, 1.0f}}, rrb{{Pos::punct_rrb, 1.0f}};
+      if (w == "(" || w == "[" || w == "{") {
+        dists[k] = &lrb;
+        continue;
+      }
+      if (w == ")" || w == "]" || w == "}") {
+        dists[k] = &rrb;
+        continue;
+      }
+      dists[k] = &m.unknown.at("-sym-");
+      continue;
+    }
+    auto cls = unknown_class(doc.lower_word(ti), (tok.shape & capitalized) != 0);
+    auto it = m.unknown.find(cls);
+    dists[k] = it != m.unknown.end() ? &it->second : &m.unknown.at("-unknown-");
+  }
 
-    // Viterbi in log space over the tags each word allows.
-    score.assign(len, {});
-    back.assign(len, {});
-    for (auto& row : score) row.fill(-1e30f);
-    for (auto [p, c] : *dists[0])
-      score[0][static_cast<std::size_t>(p)] = m.log_start[static_cast<std::size_t>(p)] + std::log(c);
-    for (std::size_t k = 1; k < len; ++k) {
-      for (auto [p, c] : *dists[k]) {
-        const auto pi = static_cast<std::size_t>(p);
-        float best = -1e30f;
-        std::uint8_t arg = 0;
-        for (auto [q, qc] : *dists[k - 1]) {
-          (void)qc;
-          const auto qi = static_cast<std::size_t>(q);
-          float v = score[k - 1][qi] + m.log_trans[qi][pi];
-          if (v > best) {
-            best = v;
-            arg = static_cast<std::uint8_t>(qi);
-          }
-        }
-        score[k][pi] = best + std::log(c);
-        back[k][pi] = arg;
-      }
-    }
-    std::size_t best_tag = 0;
-    float best = -1e31f;
-    for (auto [p, c] : *dists[len - 1]) {
-      (void)c;
+  // Viterbi in log space over the tags each word allows.
+  score.assign(len, {});
+  back.assign(len, {});
+  for (auto& row : score) row.fill(-1e30f);
+  for (auto [p, c] : *dists[0])
+    score[0][static_cast<std::size_t>(p)] = m.log_start[static_cast<std::size_t>(p)] + std::log(c);
+  for (std::size_t k = 1; k < len; ++k) {
+    for (auto [p, c] : *dists[k]) {
       const auto pi = static_cast<std::size_t>(p);
-      if (score[len - 1][pi] > best) {
-        best = score[len - 1][pi];
-        best_tag = pi;
+      float best = -1e30f;
+      std::uint8_t arg = 0;
+      for (auto [q, qc] : *dists[k - 1]) {
+        (void)qc;
+        const auto qi = static_cast<std::size_t>(q);
+        float v = score[k - 1][qi] + m.log_trans[qi][pi];
+        if (v > best) {
+          best = v;
+          arg = static_cast<std::uint8_t>(qi);
+        }
       }
+      score[k][pi] = best + std::log(c);
+      back[k][pi] = arg;
     }
-    for (std::size_t k = len; k-- > 0;) {
-      doc.tokens[s.first + k].pos = static_cast<Pos>(best_tag);
-      best_tag = back[k][best_tag];
+  }
+  std::size_t best_tag = 0;
+  float best = -1e31f;
+  for (auto [p, c] : *dists[len - 1]) {
+    (void)c;
+    const auto pi = static_cast<std::size_t>(p);
+    if (score[len - 1][pi] > best) {
+      best = score[len - 1][pi];
+      best_tag = pi;
     }
+  }
+  for (std::size_t k = len; k-- > 0;) {
+    doc.tokens[s.first + k].pos = static_cast<Pos>(best_tag);
+    best_tag = back[k][best_tag];
   }
 }
 

@@ -113,10 +113,15 @@ class PosTagger {
 
   /// Tags every token of the document (sentence by sentence, Viterbi).
   void tag(Document& doc) const;
+  /// Tags the tokens of one sentence only: the same tags tag(doc) gives them, since Viterbi
+  /// runs per sentence (for callers that read the tags of a few sentences, as `annals tag`).
+  void tag(Document& doc, std::size_t sentence) const;
 
  private:
   struct Model;
+  struct Scratch;
   explicit PosTagger(std::unique_ptr<Model> m);
+  void tag_sentence(Document& doc, const Sentence& s, Scratch& scratch) const;
   std::unique_ptr<Model> m_;
 };
 
