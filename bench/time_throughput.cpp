@@ -3,8 +3,8 @@
 //
 //   build/bench/time_throughput [CORPUS_DIR] [MB] [--dump DIR]
 //
-// Prints MB/s of input text for four stages: the tagger alone on segmented documents
-// (match + anchor), segmentation + tagging, what `annals tag` does per document
+// Prints MB/s of input text for five stages: segmentation alone, the tagger alone on
+// segmented documents (match + anchor), segmentation + tagging, what `annals tag` does per document
 // (segmentation + POS tagging of the sentences with a weekday + tagging), and the same with
 // every sentence POS-tagged (as `annals extract` does). File reading and TimeML writing are
 // left out.
@@ -33,7 +33,8 @@ struct Text {
 };
 
 template <class F>
-void report(const char* what, const std::vector<Text>& texts, double target_mb, F&& f) {
+void report(const char* what, const std::vector<Text>& texts, double target_mb, F&& f,
+            const char* unit = "timexes") {
   std::size_t bytes = 0, docs = 0, found = 0;
   auto start = std::chrono::steady_clock::now();
   while (bytes < target_mb * 1e6)
@@ -43,8 +44,8 @@ void report(const char* what, const std::vector<Text>& texts, double target_mb, 
       ++docs;
     }
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%-28s %6zu docs, %5.1f MB in %5.2f s: %7.1f MB/s (%zu timexes)\n", what, docs, bytes / 1e6, s,
-              bytes / 1e6 / s, found);
+  std::printf("%-28s %6zu docs, %5.1f MB in %5.2f s: %7.1f MB/s (%zu %s)\n", what, docs, bytes / 1e6, s,
+              bytes / 1e6 / s, found, unit);
 }
 
 }  // namespace
@@ -107,6 +108,9 @@ int main(int argc, char** argv) {
     docs.push_back(segmenter->segment(std::to_string(k), texts[k].bytes));
     pos->tag(docs.back());
   }
+  report(
+      "segment", texts, target_mb, [&](std::size_t k) { return segmenter->segment("d", texts[k].bytes).tokens.size(); },
+      "tokens");
   report("tag (match + anchor)", texts, target_mb, [&](std::size_t k) { return tagger->tag(docs[k], texts[k].dct).size(); });
   report("segment + tag", texts, target_mb, [&](std::size_t k) {
     auto d = segmenter->segment("d", texts[k].bytes);

@@ -2,6 +2,8 @@
 #include "text/text.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 #include "core/table.h"
 
@@ -69,24 +71,75 @@ struct Char {
   std::size_t len;
 };
 
-Char char_at(std::string_view t, std::size_t i) {
-  unsigned char c = static_cast<unsigned char>(t[i]);
-  if (c < 0x80) {
-    if (is_space(c)) return {CharClass::space, 1};
-    if (is_ascii_alpha(c)) return {CharClass::letter, 1};
-    if (is_digit(c)) return {CharClass::digit, 1};
-    if (c == '\'') return {CharClass::apostrophe, 1};
-    if (c == '-') return {CharClass::hyphen, 1};
-    if (c == '.') return {CharClass::period, 1};
-    if (c == '$' || c == '%' || c == '#' || c == '@' || c == '&' || c == '+' || c == '=' || c == '<' ||
-        c == '>' || c == '^' || c == '|' || c == '~' || c == '*' || c == '\\' || c == '_' || c < 0x20 ||
-        c == 0x7F)
-      return {CharClass::symbol, 1};
-    return {CharClass::punct, 1};
-  }
+constexpr CharClass classify_ascii(unsigned char c) {
+  if (is_space(c)) return CharClass::space;
+  if (is_ascii_alpha(c)) return CharClass::letter;
+  if (is_digit(c)) return CharClass::digit;
+  if (c == '\'') return CharClass::apostrophe;
+  if (c == '-') return CharClass::hyphen;
+  if (c == '.') return CharClass::period;
+  if (c == '$' || c == '%' || c == '#' || c == '@' || c == '&' || c == '+' || c == '=' || c == '<' || c == '>' ||
+      c == '^' || c == '|' || c == '~' || c == '*' || c == '\\' || c == '_' || c < 0x20 || c == 0x7F)
+    return CharClass::symbol;
+  return CharClass::punct;
+}
+
+// The class of every ASCII byte, looked up rather than tested (the tokenizer asks once or
+// twice per byte of text).
+constexpr std::array<CharClass, 128> kAsciiClass = [] {
+  std::array<CharClass, 128> t{};
+  for (unsigned c = 0; c < 128; ++c) t[c] = classify_ascii(static_cast<unsigned char>(c));
+  return t;
+}();
+
+[[gnu::noinline]] Char char_at_utf8(std::string_view t, std::size_t i) {
   std::size_t n = seq_len(t, i);
   if (n == 1) return {CharClass::symbol, 1};  // invalid byte
   return {classify_cp(code_point(t, i, n)), n};
+}
+
+inline Char char_at(std::string_view t, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) [[likely]]
+    return {kAsciiClass[c], 1};
+  return char_at_utf8(t, i);
+}
+
+// Per-byte flags for a token's shape.
+enum : std::uint8_t { kDigit = 1, kLetter = 2, kUpper = 4 };
+constexpr std::array<std::uint8_t, 256> kByteFlags = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) {
+    const auto u = static_cast<unsigned char>(c);
+    t[c] = static_cast<std::uint8_t>((is_digit(u) ? kDigit : 0) | (is_ascii_alpha(u) ? kLetter : 0) |
+                                     (is_upper(u) ? kUpper : 0));
+  }
+  return t;
+}();
+
+/// ASCII lower case of `in` into `out` (same size), eight bytes a step: the byte loop was a
+/// tenth of segment(). A byte is upper case when it is in ['A', 'Z']; bytes with the high bit
+/// set (UTF-8) are never changed.
+void lower_ascii(const char* in, char* out, std::size_t n) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, in + i, 8);
+    const std::uint64_t low7 = x & ~kHigh;
+    // Per byte: the high bit of `ge_a` is set when byte >= 'A', of `gt_z` when byte > 'Z'
+    // (no carries cross bytes: each byte is < 0x80 before the add).
+    const std::uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
+    const std::uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+    const std::uint64_t upper = ge_a & ~gt_z & ~x & kHigh;
+    x |= upper >> 2;  // 0x80 >> 2 = 0x20
+    std::memcpy(out + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    out[i] = static_cast<char>(is_upper(c) ? c + 32 : c);
+  }
 }
 
 bool is_word_char(CharClass c) { return c == CharClass::letter || c == CharClass::digit; }
@@ -138,9 +191,8 @@ Document Segmenter::segment(std::string id, std::string text) const {
   Document doc;
   doc.id = std::move(id);
   doc.text = std::move(text);
-  doc.lower = doc.text;
-  for (char& c : doc.lower)
-    if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c + 32);
+  doc.lower.resize(doc.text.size());
+  lower_ascii(doc.text.data(), doc.lower.data(), doc.text.size());
   const std::string_view t = doc.text;
   const std::size_t n = t.size();
   doc.tokens.reserve(n / 5 + 8);
@@ -154,18 +206,17 @@ Document Segmenter::segment(std::string id, std::string text) const {
     std::uint8_t shape = 0;
     if (at_line_start) shape |= line_start;
     if (space) shape |= space_before;
-    unsigned char c0 = static_cast<unsigned char>(t[b]);
-    if (is_upper(c0)) shape |= capitalized;
+    if (kByteFlags[static_cast<unsigned char>(t[b])] & kUpper) shape |= capitalized;
+    std::uint8_t any = 0;  // union of the bytes' flags
     bool any_lower = false;
     int letters = 0;
     for (std::size_t i = b; i < e; ++i) {
-      unsigned char c = static_cast<unsigned char>(t[i]);
-      if (is_digit(c)) shape |= has_digit;
-      if (is_ascii_alpha(c)) {
-        ++letters;
-        if (!is_upper(c)) any_lower = true;
-      }
+      const std::uint8_t f = kByteFlags[static_cast<unsigned char>(t[i])];
+      any |= f;
+      letters += (f & kLetter) != 0;
+      any_lower |= (f & (kLetter | kUpper)) == kLetter;
     }
+    if (any & kDigit) shape |= has_digit;
     if (letters >= 2 && !any_lower) shape |= all_caps;
     tok.shape = shape;
     doc.tokens.push_back(tok);
