@@ -66,8 +66,20 @@ class WordTable {
       h ^= h >> 32;
     }
     if (i < s.size()) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, s.size() - i);
+      // The last 1..7 bytes by two overlapping loads (one-to-one for a given length): a
+      // memcpy of variable length is a library call, and most words are shorter than 8.
+      const char* p = s.data() + i;
+      const std::size_t r = s.size() - i;
+      std::uint64_t w;
+      if (r >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + r - 4, 4);
+        w = a | (std::uint64_t{b} << 32);
+      } else {
+        auto byte = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(p[k])}; };
+        w = byte(0) | (byte(r / 2) << 8) | (byte(r - 1) << 16);
+      }
       h = (h ^ w) * kMul;
     }
     return h ^ (h >> 29);
