@@ -12,6 +12,7 @@
 #include "core/diagnostic.h"
 #include "core/paths.h"
 #include "core/span.h"
+#include "text/word_table.h"
 
 namespace annals::text {
 
@@ -94,7 +95,7 @@ class Segmenter {
 
  private:
   bool is_abbreviation(std::string_view lower_word) const;
-  std::vector<std::string> abbreviations_;  // sorted, lower case, without the period
+  detail::WordTable abbreviations_;  // lower case, without the period
 };
 
 /// Segmenter{}.segment(): for callers with no rule files at hand (tests, fuzzers).

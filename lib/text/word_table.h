@@ -1,4 +1,5 @@
-// Private to lib/text: a word → index table for the lexicons looked up once per token.
+// Internal to lib/text (text.h holds one for the Segmenter): a word → index table for the
+// lexicons looked up once per token.
 //
 // Why not std::unordered_map<std::string, ...>: its probe hashes with std::hash (a byte loop),
 // walks a bucket list and compares std::strings, and the POS tagger probes it up to three
@@ -29,7 +30,7 @@ class WordTable {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) return kNone;
       const auto id = static_cast<std::uint32_t>(slot) - 1;
-      if ((slot & 0xffffffff00000000ull) == tag && word(id) == w) return id;
+      if ((slot & 0xffffffff00000000ull) == tag && same_bytes(word(id), w)) return id;
     }
   }
 
@@ -52,6 +53,24 @@ class WordTable {
   std::size_t size() const { return ends_.size() - 1; }
   std::string_view word(std::uint32_t id) const {
     return std::string_view(chars_).substr(ends_[id], ends_[id + 1] - ends_[id]);
+  }
+
+  /// a == b, without a library call when the words are 8 bytes or shorter (most are).
+  static bool same_bytes(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n > 8) return a == b;
+    if (n >= 4) {
+      std::uint32_t a0, a1, b0, b1;
+      std::memcpy(&a0, a.data(), 4);
+      std::memcpy(&a1, a.data() + n - 4, 4);
+      std::memcpy(&b0, b.data(), 4);
+      std::memcpy(&b1, b.data() + n - 4, 4);
+      return a0 == b0 && a1 == b1;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
   }
 
   /// Eight bytes a step; the high bits are folded down because the table masks the low ones.
