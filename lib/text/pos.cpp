@@ -10,9 +10,9 @@
 #include <cmath>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/files.h"
+#include "text/word_table.h"
 
 namespace annals::text {
 namespace {
@@ -48,12 +48,25 @@ constexpr std::array<std::string_view, kTags> kPenn{
     "NNS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD",
     "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "#"};
 
-using Dist = std::vector<std::pair<Pos, float>>;  // P(tag | word), summing to 1
+/// P(tag | word) and its logarithm (Viterbi adds logs; they are taken once, at load).
+struct Weight {
+  Pos pos;
+  float p;
+  float log_p;
+};
+using Dist = std::vector<Weight>;  // probabilities summing to 1
 
 struct Hash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+
+Dist with_logs(const std::vector<std::pair<Pos, float>>& d) {
+  Dist out;
+  out.reserve(d.size());
+  for (auto [p, c] : d) out.push_back({p, c, std::log(c)});
+  return out;
+}
 
 /// Parses one "key: { tag: number, tag: number }" line of Lingua's YAML (its files use no
 /// other YAML feature). Returns false for lines that are not entries (the header).
@@ -102,11 +115,24 @@ bool parse_entry(std::string_view line, std::string& key, std::vector<std::pair<
 std::string_view to_string(Pos p) { return kPenn[static_cast<std::size_t>(p)]; }
 
 struct PosTagger::Model {
-  std::unordered_map<std::string, Dist, Hash, std::equal_to<>> lexicon;
+  detail::WordTable words;         // the lexicon's words, as written
+  std::vector<Dist> lexicon;       // by word index
+  std::vector<std::uint8_t> rare;  // by word index: 1 for words seen ≤ 2 times
   std::unordered_map<std::string, Dist, Hash, std::equal_to<>> unknown;  // "-cap-", "-ing-", ...
-  std::unordered_set<std::string, Hash, std::equal_to<>> rare;           // lexicon words seen ≤ 2 times
   std::array<std::array<float, kTags>, kTags> log_trans{};               // [prev][next]
   std::array<float, kTags> log_start{};
+  // Classes of unknown.yml needed per token, found once (null when the file lacks one).
+  const Dist* hyp_adj = nullptr;
+  const Dist* sym = nullptr;
+
+  const Dist* find(std::string_view w) const {
+    std::uint32_t id = words.find(w);
+    return id == detail::WordTable::kNone ? nullptr : &lexicon[id];
+  }
+  const Dist& unknown_class(std::string_view cls) const {
+    auto it = unknown.find(cls);
+    return it != unknown.end() ? it->second : unknown.at("-unknown-");
+  }
 };
 
 PosTagger::PosTagger(std::unique_ptr<Model> m) : m_(std::move(m)) {}
@@ -119,7 +145,7 @@ Expected<PosTagger> PosTagger::load(const Paths& paths) {
   std::string key;
   std::vector<std::pair<std::string_view, double>> items;
 
-  auto read_dists = [&](const char* name, auto& map) -> Expected<void> {
+  auto read_dists = [&](const char* name, auto add) -> Expected<void> {
     auto path = paths.tagger / name;
     auto bytes = read_file(path);
     if (!bytes)
@@ -136,7 +162,7 @@ Expected<PosTagger> PosTagger::load(const Paths& paths) {
       if (line.empty() || line.starts_with("---")) continue;
       if (!parse_entry(line, key, items))
         return Diagnostic{path.string(), line_no, 1, "not a 'word: { tag: count, ... }' entry", Status::rules};
-      Dist d;
+      std::vector<std::pair<Pos, float>> d;
       double total = 0;
       for (auto& [tag, count] : items) {
         auto pos = lingua_tag(tag);
@@ -147,14 +173,26 @@ Expected<PosTagger> PosTagger::load(const Paths& paths) {
       if (total <= 0) continue;
       // A word seen once or twice is barely known: its suffix says more ("abducted" is
       // in the lexicon only as { nn: 2 }, yet it is a participle in most news text).
-      if (total <= 2 && &map == &model->lexicon) model->rare.insert(key);
       for (auto& [p, c] : d) c = static_cast<float>(c / total);
-      map.emplace(key, std::move(d));
+      add(key, with_logs(d), total <= 2);
     }
     return {};
   };
-  if (auto r = read_dists("words.yml", model->lexicon); !r) return r.error();
-  if (auto r = read_dists("unknown.yml", model->unknown); !r) return r.error();
+  // A word listed twice keeps its first distribution (and is rare if either entry is).
+  auto add_word = [&](const std::string& w, Dist d, bool rare) {
+    bool added = false;
+    const std::uint32_t id = model->words.insert(w, added);
+    if (added) {
+      model->lexicon.push_back(std::move(d));
+      model->rare.push_back(0);
+    }
+    if (rare) model->rare[id] = 1;
+  };
+  auto add_class = [&](const std::string& cls, Dist d, bool) { model->unknown.emplace(cls, std::move(d)); };
+  if (auto r = read_dists("words.yml", add_word); !r) return r.error();
+  if (auto r = read_dists("unknown.yml", add_class); !r) return r.error();
+  if (auto it = model->unknown.find("-hyp-adj-"); it != model->unknown.end()) model->hyp_adj = &it->second;
+  if (auto it = model->unknown.find("-sym-"); it != model->unknown.end()) model->sym = &it->second;
 
   // Transitions: tags.yml rows are previous tags, entries next-tag probabilities.
   for (auto& row : model->log_trans) row.fill(std::log(1e-6f));
@@ -183,7 +221,7 @@ Expected<PosTagger> PosTagger::load(const Paths& paths) {
   }
   // A sentence starts as if after a full stop (Lingua does the same).
   model->log_start = model->log_trans[static_cast<std::size_t>(Pos::punct_stop)];
-  if (model->lexicon.size() < 1000)
+  if (model->words.size() < 1000)
     return Diagnostic{(paths.tagger / "words.yml").string(), 0, 0, "lexicon has too few words", Status::rules};
   return PosTagger(std::move(model));
 }
@@ -205,118 +243,130 @@ std::string_view unknown_class(std::string_view w, bool capitalized) {
 
 }  // namespace
 
-void PosTagger::tag(Document& doc) const {
-  const Model& m = *m_;
+/// Buffers of one Viterbi pass, kept across the sentences of a document.
+struct PosTagger::Scratch {
   std::vector<const Dist*> dists;
   std::vector<Dist> owned;
   std::vector<std::array<float, kTags>> score;
   std::vector<std::array<std::uint8_t, kTags>> back;
-  static const Dist number_dist{{Pos::cd, 1.0f}};
-  static const Dist symbol_dist{{Pos::sym, 1.0f}};
+};
 
-  for (const Sentence& s : doc.sentences) {
-    const std::size_t len = s.last - s.first;
-    if (len == 0) continue;
-    dists.assign(len, nullptr);
-    owned.assign(len, Dist{});
-    for (std::size_t k = 0; k < len; ++k) {
-      const std::size_t ti = s.first + k;
-      const Token& tok = doc.tokens[ti];
-      std::string_view w = doc.word(ti);
-      if (tok.kind == TokenKind::number) {
-        // "1970s", "80s", "2016" are CD; "48-hour" is an adjective.
-        dists[k] = w.find('-') != std::string_view::npos && (tok.shape & has_digit) &&
-                           !std::isdigit(static_cast<unsigned char>(w.back()))
-                       ? &m.unknown.at("-hyp-adj-")
-                       : &number_dist;
-        continue;
-      }
-      if (auto it = m.lexicon.find(w); it != m.lexicon.end()) {
-        dists[k] = &it->second;
-        if (m.rare.contains(w)) {
-          auto cls = unknown_class(doc.lower_word(ti), false);
-          if (cls == "-ed-" || cls == "-ing-") dists[k] = &m.unknown.at(std::string(cls));
-        }
-        // Sentence-initial capitals: also consider the lower-case word ("Last week, ...").
-        if ((tok.shape & sentence_start) && (tok.shape & capitalized)) {
-          if (auto lw = m.lexicon.find(doc.lower_word(ti)); lw != m.lexicon.end()) dists[k] = &lw->second;
-        }
-        continue;
-      }
-      if (auto it = m.lexicon.find(doc.lower_word(ti)); it != m.lexicon.end()) {
-        // A capitalized word known only in lower case is a name inside a sentence ("Bush"
-        // is rare; "Abe" is a name), but a common word at the start of one.
-        if ((tok.shape & capitalized) && !(tok.shape & sentence_start)) {
-          owned[k] = it->second;
-          for (auto& [p, c] : owned[k]) c *= 0.3f;
-          owned[k].emplace_back(Pos::nnp, 0.7f);
-          dists[k] = &owned[k];
-        } else {
-          dists[k] = &it->second;
-        }
-        continue;
-      }
-      if (tok.kind == TokenKind::symbol) {
-        dists[k] = &symbol_dist;
-        continue;
-      }
-      if (tok.kind == TokenKind::punct) {
-        // Brackets are not in Lingua's lexicon; Penn tags them -LRB- / -RRB-.
-        static const Dist lrb{{Pos::punct_lrb, 1.0f}}, rrb{{Pos::punct_rrb, 1.0f}};
-        if (w == "(" || w == "[" || w == "{") {
-          dists[k] = &lrb;
-          continue;
-        }
-        if (w == ")" || w == "]" || w == "}") {
-          dists[k] = &rrb;
-          continue;
-        }
-        dists[k] = &m.unknown.at("-sym-");
-        continue;
-      }
-      auto cls = unknown_class(doc.lower_word(ti), (tok.shape & capitalized) != 0);
-      auto it = m.unknown.find(cls);
-      dists[k] = it != m.unknown.end() ? &it->second : &m.unknown.at("-unknown-");
-    }
+void PosTagger::tag(Document& doc) const {
+  Scratch scratch;
+  for (const Sentence& s : doc.sentences) tag_sentence(doc, s, scratch);
+}
 
-    // Viterbi in log space over the tags each word allows.
-    score.assign(len, {});
-    back.assign(len, {});
-    for (auto& row : score) row.fill(-1e30f);
-    for (auto [p, c] : *dists[0])
-      score[0][static_cast<std::size_t>(p)] = m.log_start[static_cast<std::size_t>(p)] + std::log(c);
-    for (std::size_t k = 1; k < len; ++k) {
-      for (auto [p, c] : *dists[k]) {
-        const auto pi = static_cast<std::size_t>(p);
-        float best = -1e30f;
-        std::uint8_t arg = 0;
-        for (auto [q, qc] : *dists[k - 1]) {
-          (void)qc;
-          const auto qi = static_cast<std::size_t>(q);
-          float v = score[k - 1][qi] + m.log_trans[qi][pi];
-          if (v > best) {
-            best = v;
-            arg = static_cast<std::uint8_t>(qi);
-          }
+void PosTagger::tag(Document& doc, std::size_t sentence) const {
+  if (sentence >= doc.sentences.size()) return;
+  Scratch scratch;
+  tag_sentence(doc, doc.sentences[sentence], scratch);
+}
+
+void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch) const {
+  const Model& m = *m_;
+  auto& [dists, owned, score, back] = scratch;
+  static const Dist number_dist{{Pos::cd, 1.0f, 0.0f}};
+  static const Dist symbol_dist{{Pos::sym, 1.0f, 0.0f}};
+  const std::size_t len = s.last - s.first;
+  if (len == 0) return;
+  dists.assign(len, nullptr);
+  owned.assign(len, Dist{});
+  for (std::size_t k = 0; k < len; ++k) {
+    const std::size_t ti = s.first + k;
+    const Token& tok = doc.tokens[ti];
+    std::string_view w = doc.word(ti);
+    if (tok.kind == TokenKind::number) {
+      // "1970s", "80s", "2016" are CD; "48-hour" is an adjective.
+      dists[k] = w.find('-') != std::string_view::npos && (tok.shape & has_digit) &&
+                         !std::isdigit(static_cast<unsigned char>(w.back()))
+                     ? (m.hyp_adj ? m.hyp_adj : &m.unknown.at("-hyp-adj-"))
+                     : &number_dist;
+      continue;
+    }
+    if (const std::uint32_t id = m.words.find(w); id != detail::WordTable::kNone) {
+      dists[k] = &m.lexicon[id];
+      if (m.rare[id]) {
+        auto cls = unknown_class(doc.lower_word(ti), false);
+        if (cls == "-ed-" || cls == "-ing-") dists[k] = &m.unknown.at(std::string(cls));
+      }
+      // Sentence-initial capitals: also consider the lower-case word ("Last week, ...").
+      if ((tok.shape & sentence_start) && (tok.shape & capitalized)) {
+        if (const Dist* lw = m.find(doc.lower_word(ti))) dists[k] = lw;
+      }
+      continue;
+    }
+    if (const Dist* known = m.find(doc.lower_word(ti))) {
+      // A capitalized word known only in lower case is a name inside a sentence ("Bush"
+      // is rare; "Abe" is a name), but a common word at the start of one.
+      if ((tok.shape & capitalized) && !(tok.shape & sentence_start)) {
+        owned[k] = *known;
+        for (Weight& x : owned[k]) {
+          x.p *= 0.3f;
+          x.log_p = std::log(x.p);
         }
-        score[k][pi] = best + std::log(c);
-        back[k][pi] = arg;
+        owned[k].push_back({Pos::nnp, 0.7f, std::log(0.7f)});
+        dists[k] = &owned[k];
+      } else {
+        dists[k] = known;
       }
+      continue;
     }
-    std::size_t best_tag = 0;
-    float best = -1e31f;
-    for (auto [p, c] : *dists[len - 1]) {
-      (void)c;
-      const auto pi = static_cast<std::size_t>(p);
-      if (score[len - 1][pi] > best) {
-        best = score[len - 1][pi];
-        best_tag = pi;
+    if (tok.kind == TokenKind::symbol) {
+      dists[k] = &symbol_dist;
+      continue;
+    }
+    if (tok.kind == TokenKind::punct) {
+      // Brackets are not in Lingua's lexicon; Penn tags them -LRB- / -RRB-.
+      static const Dist lrb{{Pos::punct_lrb, 1.0f, 0.0f}}, rrb{{Pos::punct_rrb, 1.0f, 0.0f}};
+      if (w == "(" || w == "[" || w == "{") {
+        dists[k] = &lrb;
+        continue;
       }
+      if (w == ")" || w == "]" || w == "}") {
+        dists[k] = &rrb;
+        continue;
+      }
+      dists[k] = m.sym ? m.sym : &m.unknown.at("-sym-");
+      continue;
     }
-    for (std::size_t k = len; k-- > 0;) {
-      doc.tokens[s.first + k].pos = static_cast<Pos>(best_tag);
-      best_tag = back[k][best_tag];
+    dists[k] = &m.unknown_class(unknown_class(doc.lower_word(ti), (tok.shape & capitalized) != 0));
+  }
+
+  // Viterbi in log space over the tags each word allows.
+  score.assign(len, {});
+  back.assign(len, {});
+  for (auto& row : score) row.fill(-1e30f);
+  for (const Weight& x : *dists[0])
+    score[0][static_cast<std::size_t>(x.pos)] = m.log_start[static_cast<std::size_t>(x.pos)] + x.log_p;
+  for (std::size_t k = 1; k < len; ++k) {
+    for (const Weight& x : *dists[k]) {
+      const auto pi = static_cast<std::size_t>(x.pos);
+      float best = -1e30f;
+      std::uint8_t arg = 0;
+      for (const Weight& y : *dists[k - 1]) {
+        const auto qi = static_cast<std::size_t>(y.pos);
+        float v = score[k - 1][qi] + m.log_trans[qi][pi];
+        if (v > best) {
+          best = v;
+          arg = static_cast<std::uint8_t>(qi);
+        }
+      }
+      score[k][pi] = best + x.log_p;
+      back[k][pi] = arg;
     }
+  }
+  std::size_t best_tag = 0;
+  float best = -1e31f;
+  for (const Weight& x : *dists[len - 1]) {
+    const auto pi = static_cast<std::size_t>(x.pos);
+    if (score[len - 1][pi] > best) {
+      best = score[len - 1][pi];
+      best_tag = pi;
+    }
+  }
+  for (std::size_t k = len; k-- > 0;) {
+    doc.tokens[s.first + k].pos = static_cast<Pos>(best_tag);
+    best_tag = back[k][best_tag];
   }
 }
 

@@ -12,6 +12,7 @@
 #include "core/diagnostic.h"
 #include "core/paths.h"
 #include "core/span.h"
+#include "text/word_table.h"
 
 namespace annals::text {
 
@@ -94,7 +95,7 @@ class Segmenter {
 
  private:
   bool is_abbreviation(std::string_view lower_word) const;
-  std::vector<std::string> abbreviations_;  // sorted, lower case, without the period
+  detail::WordTable abbreviations_;  // lower case, without the period
 };
 
 /// Segmenter{}.segment(): for callers with no rule files at hand (tests, fuzzers).
@@ -113,10 +114,15 @@ class PosTagger {
 
   /// Tags every token of the document (sentence by sentence, Viterbi).
   void tag(Document& doc) const;
+  /// Tags the tokens of one sentence only: the same tags tag(doc) gives them, since Viterbi
+  /// runs per sentence (for callers that read the tags of a few sentences, as `annals tag`).
+  void tag(Document& doc, std::size_t sentence) const;
 
  private:
   struct Model;
+  struct Scratch;
   explicit PosTagger(std::unique_ptr<Model> m);
+  void tag_sentence(Document& doc, const Sentence& s, Scratch& scratch) const;
   std::unique_ptr<Model> m_;
 };
 

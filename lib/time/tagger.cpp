@@ -29,24 +29,27 @@ Expected<Tagger> Tagger::load(const Paths& paths, TagOptions options) {
 namespace {
 
 /// The tense of a sentence from its cue words ("will", "next" → after; "said", "was" → before)
-/// and, when the document was POS-tagged, its past-tense verbs.
+/// and, when the document was POS-tagged, its past-tense verbs. `pos_tag(s)` runs before the
+/// tags of sentence s are read: it does nothing, or tags the sentence now.
+template <class PosTag>
 Frame::Lean sentence_tense(const detail::Grammar& g, const text::Document& doc,
-                           const std::vector<detail::Piece>& ps, std::size_t piece) {
+                           const std::vector<detail::Piece>& ps, std::size_t piece, PosTag& pos_tag) {
   const std::uint32_t s = ps[piece].sentence;
-  bool past = false;
-  if (s < doc.sentences.size()) {
-    const text::Sentence& sent = doc.sentences[s];
-    for (std::uint32_t k = sent.first; k < sent.last; ++k)
-      if (doc.tokens[k].pos == text::Pos::vbd) past = true;
-  }
   std::size_t b = piece, e = piece;
   while (b > 0 && ps[b - 1].sentence == s) --b;
   while (e < ps.size() && ps[e].sentence == s) ++e;
-  bool future = false;
+  bool past = false, future = false;
   for (std::size_t k = b; k < e; ++k) {
     std::uint8_t t = g.tense_of(ps[k].word);
     if (t == 2) future = true;
     if (t == 1) past = true;
+  }
+  // A past cue word settles it; only then are the verbs' tags needed (and made, if lazy).
+  if (!past && s < doc.sentences.size()) {
+    pos_tag(s);
+    const text::Sentence& sent = doc.sentences[s];
+    for (std::uint32_t k = sent.first; k < sent.last; ++k)
+      if (doc.tokens[k].pos == text::Pos::vbd) past = true;
   }
   // Past wins when a sentence has both cues ("said ... will resume talks Friday"): news
   // reports more than it announces (measured: +0.3 value F1 on TempEval-3 train).
@@ -55,10 +58,8 @@ Frame::Lean sentence_tense(const detail::Grammar& g, const text::Document& doc,
   return Frame::Lean::none;
 }
 
-}  // namespace
-
-std::vector<Mention> Tagger::match(const text::Document& doc) const {
-  const detail::Grammar& g = impl_->grammar;
+template <class PosTag>
+std::vector<Mention> match_with(const detail::Grammar& g, const text::Document& doc, PosTag& pos_tag) {
   std::vector<detail::Piece> ps;
   g.pieces(doc, ps);
   std::vector<Mention> out;
@@ -73,16 +74,35 @@ std::vector<Mention> Tagger::match(const text::Document& doc) const {
     // Weekdays lean on the sentence's tense (months and quarters do not: see anchor.cpp).
     if (m.frame.kind == Frame::Kind::point && m.frame.lean == Frame::Lean::none && m.frame.year == Frame::kUnset &&
         m.frame.weekday != Frame::kUnset)
-      m.tense = sentence_tense(g, doc, ps, i);
+      m.tense = sentence_tense(g, doc, ps, i, pos_tag);
     i += n;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Mention> Tagger::match(const text::Document& doc) const {
+  auto pos_tag = [](std::uint32_t) {};
+  return match_with(impl_->grammar, doc, pos_tag);
 }
 
 std::vector<Timex> Tagger::tag(const text::Document& doc, date::year_month_day dct) const {
   auto out = anchor(match(doc), dct);
   link_ranges(doc, out, impl_->ranges);
   return out;
+}
+
+std::vector<Timex> Tagger::tag(text::Document& doc, date::year_month_day dct, const text::PosTagger& pos) const {
+  // Viterbi runs per sentence, so a sentence tagged alone gets the tags a whole-document pass
+  // gives it; few sentences hold a weekday, and tagging the others was half of `annals tag`.
+  std::vector<bool> tagged(doc.sentences.size());
+  auto pos_tag = [&](std::uint32_t s) {
+    if (tagged[s]) return;
+    tagged[s] = true;
+    pos.tag(doc, s);
+  };
+  return anchor(match_with(impl_->grammar, doc, pos_tag), dct);
 }
 
 std::optional<date::year_month_day> Tagger::find_dateline(const text::Document& doc) const {

@@ -181,6 +181,9 @@ class Tagger {
   /// Every temporal expression of the document, sorted by span, not overlapping, with values
   /// anchored on `dct` (and on the narrative reference time as the text moves).
   std::vector<Timex> tag(const text::Document& doc, date::year_month_day dct) const;
+  /// The same as pos.tag(doc) then tag(doc, dct), but POS-tags only the sentences whose tense
+  /// a mention reads (a weekday's: "said ... Friday"); the other tokens keep their tags.
+  std::vector<Timex> tag(text::Document& doc, date::year_month_day dct, const text::PosTagger& pos) const;
 
   /// The document creation date from a dateline in the first lines ("Commentary | March 14,
   /// 2016", "June 13, 2005", "WASHINGTON (AP) — Jan. 3, 2011 —"), if there is one.

@@ -108,14 +108,18 @@ Expected<std::vector<Tag>> scan(const std::string& file, std::string_view s) {
 }
 
 void append_escaped(std::string& out, std::string_view v) {
-  for (char c : v) {
-    switch (c) {
+  // Runs without a special character are appended whole (a plain text's TimeML is mostly them).
+  while (!v.empty()) {
+    const auto k = v.find_first_of("&<>\"");
+    out.append(v.substr(0, k));
+    if (k == std::string_view::npos) return;
+    switch (v[k]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      default: out += "&quot;"; break;
     }
+    v.remove_prefix(k + 1);
   }
 }
 
@@ -175,13 +179,16 @@ Expected<TimemlDocument> read_timeml(std::string file, std::string source) {
   }
   if (text_open == tags->size() || text_close == tags->size())
     return Diagnostic{file, 0, 0, "no <TEXT> element", Status::input};
-  // The text inside TEXT with every tag taken out, each byte remembering its source offset.
+  // The text inside TEXT with every tag taken out, each byte remembering its source offset
+  // (appended a run between two tags at a time).
   std::uint32_t pos = (*tags)[text_open].span.end;
+  doc.text.reserve((*tags)[text_close].span.begin - pos);
+  doc.source_offset.reserve((*tags)[text_close].span.begin - pos + 1);
   for (std::size_t k = text_open + 1; k <= text_close; ++k) {
     const Tag& t = (*tags)[k];
-    for (; pos < t.span.begin; ++pos) {
-      doc.text += s[pos];
-      doc.source_offset.push_back(pos);
+    if (pos < t.span.begin) {
+      doc.text.append(s.substr(pos, t.span.begin - pos));
+      for (; pos < t.span.begin; ++pos) doc.source_offset.push_back(pos);
     }
     if (t.name == "TIMEX3") doc.old_timex_tags.push_back(t.span);
     pos = t.span.end;
@@ -199,7 +206,9 @@ std::string write_timeml(const TimemlDocument& doc, const std::vector<Timex>& ti
     const std::uint32_t b = doc.source_offset.front(), e = doc.source_offset.back();
     std::size_t old = 0;
     for (std::uint32_t i = b; i < e; ++i) {
-      if (s[i] != '<') continue;
+      const auto lt = s.find('<', i);
+      if (lt == std::string_view::npos || lt >= e) break;
+      i = static_cast<std::uint32_t>(lt);
       auto close = s.find('>', i);
       if (close == std::string_view::npos) break;
       while (old < doc.old_timex_tags.size() && doc.old_timex_tags[old].end <= i) ++old;
@@ -240,15 +249,22 @@ std::string write_timeml(const TimemlDocument& doc, const std::vector<Timex>& ti
                    [](const Insert& a, const Insert& b) { return a.at != b.at ? a.at < b.at : a.order < b.order; });
   std::string out;
   out.reserve(s.size() + inserts.size() * 48);
+  // Copy runs of source bytes up to the next insertion or old TIMEX3 tag.
   std::size_t ins = 0, old = 0;
-  for (std::uint32_t i = 0; i <= s.size(); ++i) {
+  std::uint32_t i = 0;
+  const auto size = static_cast<std::uint32_t>(s.size());
+  while (true) {
     while (ins < inserts.size() && inserts[ins].at == i) out += inserts[ins++].tag;
-    if (i == s.size()) break;
+    if (i == size) break;
     if (old < doc.old_timex_tags.size() && doc.old_timex_tags[old].begin == i) {
-      i = doc.old_timex_tags[old++].end - 1;
+      i = doc.old_timex_tags[old++].end;
       continue;
     }
-    out += s[i];
+    std::uint32_t next = size;
+    if (ins < inserts.size()) next = std::min(next, std::max(inserts[ins].at, i + 1));
+    if (old < doc.old_timex_tags.size()) next = std::min(next, std::max(doc.old_timex_tags[old].begin, i + 1));
+    out.append(s.substr(i, next - i));
+    i = next;
   }
   return out;
 }

@@ -83,6 +83,23 @@ TEST_CASE("pos tagger: verbs, nouns and names in news sentences") {
   CHECK(tags == "DT NN VBD JJ NNS IN DT NN JJ NN . ");
 }
 
+TEST_CASE("pos tagger: one sentence alone gets the tags of the whole-document pass") {
+  auto tagger = text::PosTagger::load(default_paths());
+  REQUIRE_MESSAGE(tagger.has_value(), tagger.error().str());
+  const std::string s = "Police said the men fled. Talks will resume on Friday. Abe met Bush in Tokyo.";
+  auto whole = text::segment("x", s);
+  tagger->tag(whole);
+  REQUIRE(whole.sentences.size() == 3);
+  for (std::size_t k = 0; k < whole.sentences.size(); ++k) {
+    auto one = text::segment("x", s);
+    tagger->tag(one, k);
+    for (std::size_t t = 0; t < one.tokens.size(); ++t) {
+      const bool inside = one.tokens[t].sentence == k;
+      CHECK(one.tokens[t].pos == (inside ? whole.tokens[t].pos : text::Pos::unknown));
+    }
+  }
+}
+
 TEST_CASE("lemmatizer: WordNet morphy") {
   auto lem = text::Lemmatizer::load(default_paths());
   REQUIRE_MESSAGE(lem.has_value(), lem.error().str());

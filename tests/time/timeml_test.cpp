@@ -109,3 +109,23 @@ TEST_CASE("tagging plain text keeps the text, escaped, inside <TEXT>") {
   CHECK(unescape(back->text) == text);
   CHECK(output.find("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2016-01-05\"") != std::string::npos);
 }
+
+TEST_CASE("tag(doc, dct, pos) gives what POS-tagging every sentence first gives") {
+  Paths p = default_paths();
+  p.rules = fs::path(ANNALS_SOURCE_DIR) / "lib";
+  auto pos = text::PosTagger::load(p);
+  REQUIRE_MSG(pos, pos.error().str());
+  const date::year_month_day dct{date::year{2016}, date::month{3}, date::day{16}};
+  // Weekdays whose tense comes from a cue word, from a VBD only, from a future cue, or none.
+  for (const char* text : {"Police said the men fled on Friday.", "The men fled on Friday.",
+                           "Talks will resume on Friday.", "Talks resume Friday.",
+                           "The minister resigned. Officials met on Monday and left Tuesday."}) {
+    auto eager = engine().segmenter.segment("x", text);
+    pos->tag(eager);
+    auto want = engine().tagger.tag(eager, dct);
+    auto lazy = engine().segmenter.segment("x", text);
+    auto got = engine().tagger.tag(lazy, dct, *pos);
+    REQUIRE_MSG(got.size() == want.size(), text);
+    for (std::size_t k = 0; k < got.size(); ++k) CHECK_MSG(got[k].value == want[k].value, text);
+  }
+}

@@ -71,7 +71,8 @@ void run_tag(const TagOptions& o) {
   const auto max_doc = parse_max_doc_size(o.max_doc_size);
   const Paths paths = default_paths();
   auto segmenter = check(text::Segmenter::load(paths));
-  // Past-tense verbs (VBD) place weekdays and bare months before the DCT, as in `annals extract`.
+  // Past-tense verbs (VBD) place weekdays before the DCT, as in `annals extract`; only the
+  // sentences with a weekday are tagged.
   auto pos = check(text::PosTagger::load(paths));
   time::TagOptions topt;
   if (o.day_first) topt.numeric_order = time::NumericOrder::day_month;
@@ -87,18 +88,16 @@ void run_tag(const TagOptions& o) {
       auto dct = given ? given : tml.dct;
       if (!dct) throw Failure{Diagnostic{file, 0, 0, "no <DCT> in the document; pass --dct YYYY-MM-DD", Status::input}};
       text::Document doc = segmenter.segment(file, tml.text);
-      pos.tag(doc);
-      auto timexes = tagger.tag(doc, *dct);
+      auto timexes = tagger.tag(doc, *dct, pos);
       output = o.format == "json" ? to_json(doc, *dct, timexes).dump(2) + "\n" : time::write_timeml(tml, timexes);
     } else {
       text::Document doc = segmenter.segment(file, std::move(bytes));
-      pos.tag(doc);
       auto dct = given ? given : tagger.find_dateline(doc);
       if (!dct)
         throw Failure{Diagnostic{file, 0, 0,
                                  "no document date: no dateline in its first lines; pass --dct YYYY-MM-DD",
                                  Status::input}};
-      auto timexes = tagger.tag(doc, *dct);
+      auto timexes = tagger.tag(doc, *dct, pos);
       output = o.format == "json" ? to_json(doc, *dct, timexes).dump(2) + "\n"
                                   : time::write_timeml(doc.text, *dct, timexes);
     }
