@@ -102,7 +102,9 @@ std::vector<Timex> Tagger::tag(text::Document& doc, date::year_month_day dct, co
     tagged[s] = true;
     pos.tag(doc, s);
   };
-  return anchor(match_with(impl_->grammar, doc, pos_tag), dct);
+  auto out = anchor(match_with(impl_->grammar, doc, pos_tag), dct);
+  link_ranges(doc, out, impl_->ranges);
+  return out;
 }
 
 std::optional<date::year_month_day> Tagger::find_dateline(const text::Document& doc) const {
