@@ -134,6 +134,13 @@ class Pass {
   std::string_view lw(std::size_t i) const { return doc_.lower_word(i); }
   std::string_view w(std::size_t i) const { return doc_.word(i); }
   bool connector(std::size_t i) const { return word(i) && !cap(i) && in(kConnectors, lw(i)); }
+  /// A lower-case particle inside a personal or trading name ("Frente Comunero del Sur",
+  /// "Bram de Wit", "Oro del Sur Trading"), unlike "of", "for", "and" and "the", which join
+  /// two names only when an organisation word or the gazetteer says so (cut_run).
+  bool particle(std::size_t i, std::size_t b) const {
+    static constexpr std::array kJoining = {"of", "for", "and", "&", "the"};
+    return connector(i) && !in(kJoining, lw(i)) && i + 1 < b && cap(i + 1);
+  }
 
   bool common_word(std::string_view lower) const {
     using C = text::Lemmatizer::Category;
@@ -352,7 +359,7 @@ class Pass {
         continue;
       }
       std::size_t m = k + 1;
-      while (m < b && !connector(m) && namish(m) && !name_at(m, b) && !title_at(m, b)) ++m;
+      while (m < b && (particle(m, b) || (!connector(m) && namish(m) && !name_at(m, b) && !title_at(m, b)))) ++m;
       add_unknown(k, m, send, pending);
       pending = {};
       k = m;
