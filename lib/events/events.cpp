@@ -391,6 +391,25 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             }
           }
         }
+        // A non-restrictive relative clause between subject and verb: "Russia, which has bases
+        // in both countries, urged restraint"; "The agency (ESA), which funded it, congratulated".
+        if (relative_subject < 0 && clause_begin >= s.first + 3) {
+          auto b = lw(clause_begin - 1);
+          std::size_t k = i;
+          while (k > clause_begin && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md || is_be(lw(k - 1)) ||
+                                      lw(k - 1) == "has" || lw(k - 1) == "have" || lw(k - 1) == "had"))
+            --k;
+          if ((b == "which" || b == "who") && lw(clause_begin - 2) == "," && k > clause_begin + 1 && lw(k - 1) == ",") {
+            std::size_t a = clause_begin - 2;  // the comma before "which"
+            if (a > s.first + 2 && lw(a - 1) == ")") {
+              std::size_t open = a - 1;
+              while (open > s.first && lw(open) != "(" && a - open < 6) --open;
+              if (lw(open) == "(") a = open;
+            }
+            int mk = a > s.first ? mention_of(a - 1) : -1;
+            if (mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive) relative_subject = mk;
+          }
+        }
         // An appositive between subject and verb: "Larkspur, the US chain, filed".
         std::size_t start = i;
         {
