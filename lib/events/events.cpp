@@ -215,7 +215,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
 
   // The preposition an actor mention depends on, if any: walk left over its noun phrase and
   // over coordinated mentions ("from Washington, Seoul and Tokyo").
-  auto governing_prep = [&](const actors::Mention& m, std::size_t floor) -> std::string_view {
+  auto governing_prep_at = [&](const actors::Mention& m, std::size_t floor) -> std::optional<std::size_t> {
     std::size_t j = m.first;
     while (j > floor) {
       std::size_t k = j - 1;
@@ -231,10 +231,31 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         j = k;
         continue;
       }
-      if (pos(k) == Pos::in || pos(k) == Pos::to) return lw(k);
-      return {};
+      if (pos(k) == Pos::in || pos(k) == Pos::to) return k;
+      return std::nullopt;
     }
-    return {};
+    return std::nullopt;
+  };
+  auto governing_prep = [&](const actors::Mention& m, std::size_t floor) -> std::string_view {
+    auto k = governing_prep_at(m, floor);
+    return k ? lw(*k) : std::string_view{};
+  };
+
+  // People named by the body they belong to, heading a subject: "Officers of the army",
+  // "Leaders of the Forum", "Analysts at the bank", "Officials from the ministry" act for
+  // it. The preposition follows a plural noun that opens its noun phrase.
+  auto members_of = [&](const actors::Mention& m, std::size_t floor) {
+    auto k = governing_prep_at(m, floor);
+    if (!k || *k < floor + 1) return false;
+    auto p = lw(*k);
+    if (p != "of" && p != "at" && p != "from") return false;
+    std::size_t h = *k - 1;
+    if (pos(h) != Pos::nns) return false;
+    std::size_t j = h;
+    while (j > floor && (pos(j - 1) == Pos::dt || text::is_adjective(pos(j - 1)) || pos(j - 1) == Pos::cd ||
+                         pos(j - 1) == Pos::nn))
+      --j;
+    return j == floor || lw(j - 1) == "," || lw(j - 1) == "\xE2\x80\x94" || lw(j - 1) == "and";
   };
 
   // Mentions coordinated with mention index mi to its right: "X, Y and Z".
@@ -445,7 +466,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           int mk = mention_of(k);
           if (mk < 0) continue;
           const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
-          if (!governing_prep(m, s.first).empty()) {
+          if (!governing_prep(m, s.first).empty() && !members_of(m, floor)) {
             k = m.first;
             continue;
           }
