@@ -216,6 +216,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   // The preposition an actor mention depends on, if any: walk left over its noun phrase and
   // over coordinated mentions ("from Washington, Seoul and Tokyo").
   auto governing_prep_at = [&](const actors::Mention& m, std::size_t floor) -> std::optional<std::size_t> {
+    // "he", "she", "they" are subjects, never the object of a preposition ("after they left").
+    if (m.kind == actors::MentionKind::pronoun && m.last == m.first + 1) {
+      auto w = lw(m.first);
+      if (w == "he" || w == "she" || w == "they") return std::nullopt;
+    }
     std::size_t j = m.first;
     while (j > floor) {
       std::size_t k = j - 1;
@@ -231,7 +236,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         j = k;
         continue;
       }
-      if (pos(k) == Pos::in || pos(k) == Pos::to) return k;
+      // A complementizer or subordinator opens a clause; it governs no noun phrase.
+      if ((pos(k) == Pos::in || pos(k) == Pos::to) && !is_barrier(lw(k), pos(k)) && lw(k) != "unless") return k;
       return std::nullopt;
     }
     return std::nullopt;
