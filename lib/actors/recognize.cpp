@@ -527,8 +527,11 @@ class Pass {
   bool pleonastic(std::size_t j, std::size_t send) const {
     if (j >= send) return false;
     static constexpr std::array kVerbs = {"is", "was", "'s", "seems", "seemed", "appears",
-                                          "appeared", "takes", "took", "remains", "would", "will"};
-    return in(kVerbs, lw(j));
+                                          "appeared", "takes", "took", "remains"};
+    if (in(kVerbs, lw(j))) return true;
+    // "it would be hard", "it will take weeks", but "it would close the border" has a referent.
+    static constexpr std::array kAfterModal = {"be", "seem", "appear", "take", "remain"};
+    return (lw(j) == "would" || lw(j) == "will") && j + 1 < send && in(kAfterModal, lw(j + 1));
   }
 
   // ---- between the passes ----------------------------------------------------------------
