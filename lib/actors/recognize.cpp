@@ -174,6 +174,11 @@ class Pass {
       if (t[i].shape & (text::sentence_start | text::line_start)) weak_[i] = true;
       if (i > 0 && (t[i - 1].pos == Pos::punct_quote_open || t[i - 1].pos == Pos::punct_colon))
         weak_[i] = true;
+      // A sentence opened by punctuation ('"This was ...', '(We ...') or a dateline's dash
+      // ("NAIROBI — A Kenyan court") starts at the word after it.
+      if (i > 0 && t[i - 1].kind != text::TokenKind::word &&
+          ((t[i - 1].shape & (text::sentence_start | text::line_start)) || doc_.word(i - 1) == "\xE2\x80\x94"))
+        weak_[i] = true;
     }
     for (std::size_t i = 0; i < t.size(); ++i)
       if (cap(i) && !weak_[i]) cap_mid_.insert(lw(i));
