@@ -152,8 +152,14 @@ class Pass {
   /// A capitalised token that may be (part of) a name: not a month or headline word, and, where
   /// capitals say nothing (sentence start, headlines), seen capitalised elsewhere or no
   /// ordinary English word.
+  /// "Caracas-based", "Danish-owned", "Saudi-led": a modifier before a name, not part of it.
+  bool modifier(std::size_t i) const {
+    for (std::string_view suffix : {"-based", "-owned", "-led", "-backed", "-born"})
+      if (lw(i).size() > suffix.size() && lw(i).ends_with(suffix)) return true;
+    return false;
+  }
   bool namish(std::size_t i) const {
-    if (!cap(i) || lx_.non_names.contains(std::string(lw(i)))) return false;
+    if (!cap(i) || lx_.non_names.contains(std::string(lw(i))) || modifier(i)) return false;
     if (!weak_[i]) return true;
     if (cap_mid_.contains(lw(i))) return true;
     const auto pos = doc_.tokens[i].pos;
@@ -310,7 +316,7 @@ class Pass {
     bool demonym_last = false;
     while (k < b) {
       demonym_last = false;
-      if (connector(k)) {
+      if (connector(k) || modifier(k)) {
         ++k;
         continue;
       }
@@ -618,6 +624,9 @@ class Pass {
     if (c.last - c.first < 2) return;
     alias(std::string(lw(c.last - 1)), a);
     if (actors_[a].type != ActorType::person) alias(std::string(lw(c.first)), a);
+    // "Oro del Sur Trading" is later "Oro del Sur": the name without its company word.
+    if (c.org_pattern && c.last - c.first >= 3 && ends_with_suffix(c.first, c.last))
+      alias(key_of(c.first, c.last - 1), a);
   }
 
   /// "the European Central Bank (ECB)": the acronym names the same actor from now on.
