@@ -134,6 +134,13 @@ class Pass {
   std::string_view lw(std::size_t i) const { return doc_.lower_word(i); }
   std::string_view w(std::size_t i) const { return doc_.word(i); }
   bool connector(std::size_t i) const { return word(i) && !cap(i) && in(kConnectors, lw(i)); }
+  /// A lower-case particle inside a personal or trading name ("Frente Comunero del Sur",
+  /// "Bram de Wit", "Oro del Sur Trading"), unlike "of", "for", "and" and "the", which join
+  /// two names only when an organisation word or the gazetteer says so (cut_run).
+  bool particle(std::size_t i, std::size_t b) const {
+    static constexpr std::array kJoining = {"of", "for", "and", "&", "the"};
+    return connector(i) && !in(kJoining, lw(i)) && i + 1 < b && cap(i + 1);
+  }
 
   bool common_word(std::string_view lower) const {
     using C = text::Lemmatizer::Category;
@@ -145,8 +152,14 @@ class Pass {
   /// A capitalised token that may be (part of) a name: not a month or headline word, and, where
   /// capitals say nothing (sentence start, headlines), seen capitalised elsewhere or no
   /// ordinary English word.
+  /// "Caracas-based", "Danish-owned", "Saudi-led": a modifier before a name, not part of it.
+  bool modifier(std::size_t i) const {
+    for (std::string_view suffix : {"-based", "-owned", "-led", "-backed", "-born"})
+      if (lw(i).size() > suffix.size() && lw(i).ends_with(suffix)) return true;
+    return false;
+  }
   bool namish(std::size_t i) const {
-    if (!cap(i) || lx_.non_names.contains(std::string(lw(i)))) return false;
+    if (!cap(i) || lx_.non_names.contains(std::string(lw(i))) || modifier(i)) return false;
     if (!weak_[i]) return true;
     if (cap_mid_.contains(lw(i))) return true;
     const auto pos = doc_.tokens[i].pos;
@@ -166,6 +179,11 @@ class Pass {
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (t[i].shape & (text::sentence_start | text::line_start)) weak_[i] = true;
       if (i > 0 && (t[i - 1].pos == Pos::punct_quote_open || t[i - 1].pos == Pos::punct_colon))
+        weak_[i] = true;
+      // A sentence opened by punctuation ('"This was ...', '(We ...') or a dateline's dash
+      // ("NAIROBI — A Kenyan court") starts at the word after it.
+      if (i > 0 && t[i - 1].kind != text::TokenKind::word &&
+          ((t[i - 1].shape & (text::sentence_start | text::line_start)) || doc_.word(i - 1) == "\xE2\x80\x94"))
         weak_[i] = true;
     }
     for (std::size_t i = 0; i < t.size(); ++i)
@@ -298,7 +316,7 @@ class Pass {
     bool demonym_last = false;
     while (k < b) {
       demonym_last = false;
-      if (connector(k)) {
+      if (connector(k) || modifier(k)) {
         ++k;
         continue;
       }
@@ -352,7 +370,7 @@ class Pass {
         continue;
       }
       std::size_t m = k + 1;
-      while (m < b && !connector(m) && namish(m) && !name_at(m, b) && !title_at(m, b)) ++m;
+      while (m < b && (particle(m, b) || (!connector(m) && namish(m) && !name_at(m, b) && !title_at(m, b)))) ++m;
       add_unknown(k, m, send, pending);
       pending = {};
       k = m;
@@ -520,8 +538,11 @@ class Pass {
   bool pleonastic(std::size_t j, std::size_t send) const {
     if (j >= send) return false;
     static constexpr std::array kVerbs = {"is", "was", "'s", "seems", "seemed", "appears",
-                                          "appeared", "takes", "took", "remains", "would", "will"};
-    return in(kVerbs, lw(j));
+                                          "appeared", "takes", "took", "remains"};
+    if (in(kVerbs, lw(j))) return true;
+    // "it would be hard", "it will take weeks", but "it would close the border" has a referent.
+    static constexpr std::array kAfterModal = {"be", "seem", "appear", "take", "remain"};
+    return (lw(j) == "would" || lw(j) == "will") && j + 1 < send && in(kAfterModal, lw(j + 1));
   }
 
   // ---- between the passes ----------------------------------------------------------------
@@ -603,6 +624,9 @@ class Pass {
     if (c.last - c.first < 2) return;
     alias(std::string(lw(c.last - 1)), a);
     if (actors_[a].type != ActorType::person) alias(std::string(lw(c.first)), a);
+    // "Oro del Sur Trading" is later "Oro del Sur": the name without its company word.
+    if (c.org_pattern && c.last - c.first >= 3 && ends_with_suffix(c.first, c.last))
+      alias(key_of(c.first, c.last - 1), a);
   }
 
   /// "the European Central Bank (ECB)": the acronym names the same actor from now on.

@@ -215,7 +215,12 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
 
   // The preposition an actor mention depends on, if any: walk left over its noun phrase and
   // over coordinated mentions ("from Washington, Seoul and Tokyo").
-  auto governing_prep = [&](const actors::Mention& m, std::size_t floor) -> std::string_view {
+  auto governing_prep_at = [&](const actors::Mention& m, std::size_t floor) -> std::optional<std::size_t> {
+    // "he", "she", "they" are subjects, never the object of a preposition ("after they left").
+    if (m.kind == actors::MentionKind::pronoun && m.last == m.first + 1) {
+      auto w = lw(m.first);
+      if (w == "he" || w == "she" || w == "they") return std::nullopt;
+    }
     std::size_t j = m.first;
     while (j > floor) {
       std::size_t k = j - 1;
@@ -231,10 +236,32 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         j = k;
         continue;
       }
-      if (pos(k) == Pos::in || pos(k) == Pos::to) return lw(k);
-      return {};
+      // A complementizer or subordinator opens a clause; it governs no noun phrase.
+      if ((pos(k) == Pos::in || pos(k) == Pos::to) && !is_barrier(lw(k), pos(k)) && lw(k) != "unless") return k;
+      return std::nullopt;
     }
-    return {};
+    return std::nullopt;
+  };
+  auto governing_prep = [&](const actors::Mention& m, std::size_t floor) -> std::string_view {
+    auto k = governing_prep_at(m, floor);
+    return k ? lw(*k) : std::string_view{};
+  };
+
+  // People named by the body they belong to, heading a subject: "Officers of the army",
+  // "Leaders of the Forum", "Analysts at the bank", "Officials from the ministry" act for
+  // it. The preposition follows a plural noun that opens its noun phrase.
+  auto members_of = [&](const actors::Mention& m, std::size_t floor) {
+    auto k = governing_prep_at(m, floor);
+    if (!k || *k < floor + 1) return false;
+    auto p = lw(*k);
+    if (p != "of" && p != "at" && p != "from") return false;
+    std::size_t h = *k - 1;
+    if (pos(h) != Pos::nns) return false;
+    std::size_t j = h;
+    while (j > floor && (pos(j - 1) == Pos::dt || text::is_adjective(pos(j - 1)) || pos(j - 1) == Pos::cd ||
+                         pos(j - 1) == Pos::nn))
+      --j;
+    return j == floor || lw(j - 1) == "," || lw(j - 1) == "\xE2\x80\x94" || lw(j - 1) == "and";
   };
 
   // Mentions coordinated with mention index mi to its right: "X, Y and Z".
@@ -391,6 +418,25 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             }
           }
         }
+        // A non-restrictive relative clause between subject and verb: "Russia, which has bases
+        // in both countries, urged restraint"; "The agency (ESA), which funded it, congratulated".
+        if (relative_subject < 0 && clause_begin >= s.first + 3) {
+          auto b = lw(clause_begin - 1);
+          std::size_t k = i;
+          while (k > clause_begin && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md || is_be(lw(k - 1)) ||
+                                      lw(k - 1) == "has" || lw(k - 1) == "have" || lw(k - 1) == "had"))
+            --k;
+          if ((b == "which" || b == "who") && lw(clause_begin - 2) == "," && k > clause_begin + 1 && lw(k - 1) == ",") {
+            std::size_t a = clause_begin - 2;  // the comma before "which"
+            if (a > s.first + 2 && lw(a - 1) == ")") {
+              std::size_t open = a - 1;
+              while (open > s.first && lw(open) != "(" && a - open < 6) --open;
+              if (lw(open) == "(") a = open;
+            }
+            int mk = a > s.first ? mention_of(a - 1) : -1;
+            if (mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive) relative_subject = mk;
+          }
+        }
         // An appositive between subject and verb: "Larkspur, the US chain, filed".
         std::size_t start = i;
         {
@@ -426,7 +472,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           int mk = mention_of(k);
           if (mk < 0) continue;
           const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
-          if (!governing_prep(m, s.first).empty()) {
+          if (!governing_prep(m, s.first).empty() && !members_of(m, floor)) {
             k = m.first;
             continue;
           }
