@@ -345,7 +345,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           }
         }
         if (!e) e = entry(ev.lemma, false);
-        if (!e && (non_events.contains(ev.lemma) || p == Pos::vbg && i > s.first && lw(i - 1) == "to")) continue;
+        if (!e && (non_events.contains(ev.lemma) || (p == Pos::vbg && i > s.first && lw(i - 1) == "to"))) continue;
       } else {
         e = entry(lw(i), true);
         if (!e) {

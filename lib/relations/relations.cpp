@@ -69,21 +69,6 @@ std::vector<CausalLink> CausalFinder::find(const text::Document& doc, const std:
         if (tok(e) >= lo && tok(e) < hi) r = e;
       return r;
     };
-    auto nearest_outside = [&](std::size_t lo, std::size_t hi, std::size_t except) -> std::optional<std::size_t> {
-      // The closest event outside [lo, hi), preferring verbs (the clause's main event).
-      std::optional<std::size_t> best;
-      std::size_t best_d = ~std::size_t{0};
-      for (auto e : evs) {
-        if (e == except || (tok(e) >= lo && tok(e) < hi)) continue;
-        std::size_t d = tok(e) < lo ? lo - tok(e) : tok(e) - hi;
-        if (events[e].noun) d += 8;
-        if (d < best_d) {
-          best_d = d;
-          best = e;
-        }
-      }
-      return best;
-    };
 
     for (std::size_t i = s.first; i < s.last; ++i) {
       auto m = impl_->trie.longest(s.last - i, [&](std::size_t k) { return doc.lower_word(i + k); });
