@@ -162,16 +162,20 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
     if (ev.timex >= 0) {
       const auto& x = timexes[static_cast<std::size_t>(ev.timex)];
       graph::EventTime t;
-      t.value = x.value;
+      // "three years later": the timex is the duration, the event's time the date it points to.
+      t.value = x.offset ? x.offset->value : x.value;
       t.mod = std::string(time::to_string(x.mod));
       // An event over a range ("from 2001 to 2004") spans it: the value is the part that
       // governs the clause, the interval the whole range.
       if (auto span = time::range_interval(timexes, static_cast<std::size_t>(ev.timex))) {
         t.begin = iso(span->begin);
         t.end = iso(span->end);
+      } else if (x.offset) {
+        t.begin = iso(x.offset->interval.begin);
+        t.end = iso(x.offset->interval.end);
       }
       t.timex = timex_ids[static_cast<std::size_t>(ev.timex)];
-      time_value = x.value;
+      time_value = t.value;
       n.time = std::move(t);
     }
     n.label = (time_value.empty() ? std::string() : time_value + " \xC2\xB7 ") + ev.type;

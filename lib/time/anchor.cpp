@@ -530,6 +530,7 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
     t.anchor = r->anchor;
     t.relative = r->relative;
     t.rule = std::string(m.rule);
+    t.narrative = ref.narrative;
     if (t.type == TimexType::date || t.type == TimexType::time) t.interval = interval_of(t.value, t.mod);
     if (t.type == TimexType::date && t.value.size() >= 4 && is_digit4(t.value) &&
         (f.kind == Frame::Kind::point || (f.kind == Frame::Kind::shift && !f.inherit))) {

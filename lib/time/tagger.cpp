@@ -8,6 +8,7 @@ namespace annals::time {
 struct Tagger::Impl {
   detail::Grammar grammar;
   std::vector<RangeCue> ranges;
+  std::vector<OffsetCue> offsets;
 };
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -20,9 +21,12 @@ Expected<Tagger> Tagger::load(const Paths& paths, TagOptions options) {
   if (!g) return g.error();
   auto ranges = load_range_cues(paths.rules / "time/rules/en/ranges.tsv");
   if (!ranges) return ranges.error();
+  auto offsets = load_offset_cues(paths.rules / "time/rules/en/offsets.tsv");
+  if (!offsets) return offsets.error();
   auto impl = std::make_unique<Impl>();
   impl->grammar = std::move(*g);
   impl->ranges = std::move(*ranges);
+  impl->offsets = std::move(*offsets);
   return Tagger(std::move(impl));
 }
 
@@ -90,6 +94,7 @@ std::vector<Mention> Tagger::match(const text::Document& doc) const {
 std::vector<Timex> Tagger::tag(const text::Document& doc, date::year_month_day dct) const {
   auto out = anchor(match(doc), dct);
   link_ranges(doc, out, impl_->ranges);
+  link_offsets(doc, out, impl_->offsets);
   return out;
 }
 
@@ -104,6 +109,7 @@ std::vector<Timex> Tagger::tag(text::Document& doc, date::year_month_day dct, co
   };
   auto out = anchor(match_with(impl_->grammar, doc, pos_tag), dct);
   link_ranges(doc, out, impl_->ranges);
+  link_offsets(doc, out, impl_->offsets);
   return out;
 }
 

@@ -51,6 +51,16 @@ struct Timex {
   std::string rule;    ///< name of the rule that matched (for --explain and tests)
   int range_end = -1;  ///< first part of a range ("from 2001 to 2004"): index of the closing part
   int range_cue = -1;  ///< the ranges.tsv row that joined them (for tests)
+  date::year_month_day narrative{};  ///< the narrative reference time where it was said
+  /// "[three years] later": the date a DURATION points to from the narrative reference time
+  /// when a word of offsets.tsv follows it. The timex stays the duration (TimeBank tags the
+  /// amount alone); an event it governs gets this date.
+  struct Offset {
+    std::string value;  ///< "2005", "2016-04", "2016-W12", "2016-03-17"
+    DayInterval interval;
+    int cue = -1;  ///< the offsets.tsv row
+  };
+  std::optional<Offset> offset;
 };
 
 /// Calendar interval of a TIMEX3 value with its mod ("2016-W10" → 2016-03-07…2016-03-14,
@@ -72,6 +82,19 @@ Expected<std::vector<RangeCue>> load_range_cues(const std::filesystem::path& fil
 /// Joins ranges: for two DATE timexes on the calendar, in order, with a cue's connector between
 /// them (and its opener before the first), sets the first's range_end. Both stay timexes.
 void link_ranges(const text::Document& doc, std::vector<Timex>& timexes, const std::vector<RangeCue>& cues);
+
+/// A word that makes a duration before it an offset from the narrative time (offsets.tsv).
+struct OffsetCue {
+  std::string word;
+  int sign = 1;  ///< +1 "later", -1 "earlier"
+};
+
+/// Reads offsets.tsv; errors at file:line:column.
+Expected<std::vector<OffsetCue>> load_offset_cues(const std::filesystem::path& file);
+
+/// Sets `offset` on every DURATION of a whole number of years, months, weeks or days that a
+/// cue word follows ("three years later" → the narrative year + 3).
+void link_offsets(const text::Document& doc, std::vector<Timex>& timexes, const std::vector<OffsetCue>& cues);
 
 /// The interval of the range timex `i` is part of (either part), else its own interval.
 std::optional<DayInterval> range_interval(const std::vector<Timex>& timexes, std::size_t i);

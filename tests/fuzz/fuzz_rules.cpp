@@ -38,7 +38,7 @@ void put(const fs::path& p, std::string_view bytes) {
 void reset_rules(const fs::path& en) {
   const fs::path shipped = default_paths().rules / "time/rules/en";
   for (const auto& e : fs::directory_iterator(en)) fs::remove(e.path());
-  for (const char* f : {"lexicon.tsv", "mods.tsv", "ranges.tsv", "dates.rules"})
+  for (const char* f : {"lexicon.tsv", "mods.tsv", "ranges.tsv", "offsets.tsv", "dates.rules"})
     fs::copy_file(shipped / f, en / f, fs::copy_options::overwrite_existing);
 }
 

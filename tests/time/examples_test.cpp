@@ -79,7 +79,8 @@ TEST_CASE("every rule file has examples, and every example holds") {
   int positives = 0, negatives = 0;
   for (const auto& f : files) {
     if (f.extension() != ".examples") continue;
-    if (f.stem() == "ranges") continue;  // not timexes but ranges of two: tests/time/ranges_test.cpp
+    // Ranges and offsets expect intervals and dates, not timexes: tests/time/ranges_test.cpp.
+    if (f.stem() == "ranges" || f.stem() == "offsets") continue;
     auto bytes = read_file(f);
     REQUIRE_MSG(bytes, f.string());
     std::istringstream in(*bytes);

@@ -1,7 +1,9 @@
-// Ranges (lib/time/ranges.cpp, rules in lib/time/rules/en/ranges.tsv): every line of
-// ranges.examples holds, and every cue row is used by a positive example.
+// Ranges (lib/time/ranges.cpp, lib/time/rules/en/ranges.tsv) and offsets (offsets.cpp,
+// offsets.tsv): every line of their .examples holds, and every cue row is used by a positive
+// example, so a cue cannot land without one.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -103,4 +105,68 @@ TEST_CASE("ranges: a malformed cue file is an error at its line") {
   CHECK(r.error().line == 2);
   CHECK(r.error().str().find("'any' or 'adjacent'") != std::string::npos);
   fs::remove(f);
+}
+
+TEST_CASE("offsets: every example of offsets.examples holds, every cue is used") {
+  auto seg = text::Segmenter::load(source_paths());
+  REQUIRE(seg);
+  auto tagger = time::Tagger::load(source_paths());
+  REQUIRE(tagger);
+  const auto dir = fs::path(ANNALS_SOURCE_DIR) / "lib/time/rules/en";
+  auto cues = time::load_offset_cues(dir / "offsets.tsv");
+  REQUIRE(cues);
+  auto bytes = read_file(dir / "offsets.examples");
+  REQUIRE(bytes);
+  std::istringstream in(*bytes);
+  std::string line;
+  int line_no = 0, positives = 0, negatives = 0;
+  std::optional<date::year_month_day> dct;
+  std::set<int> used;
+  while (std::getline(in, line)) {
+    ++line_no;
+    const std::string where = "offsets.examples:" + std::to_string(line_no);
+    if (line.empty() || line[0] == '#') continue;
+    if (line.rfind("@dct ", 0) == 0) {
+      dct = time::parse_date(line.substr(5));
+      REQUIRE_MESSAGE(dct, where);
+      continue;
+    }
+    REQUIRE_MESSAGE(dct, std::string(where + ": no @dct before the first example"));
+    const auto tab = line.find('\t');
+    REQUIRE_MESSAGE(tab != std::string::npos, where);
+    if (line.substr(0, tab) == "!") {
+      ++negatives;
+      auto doc = seg->segment(where, line.substr(tab + 1));
+      for (const auto& t : tagger->tag(doc, *dct))
+        CHECK_MESSAGE(!t.offset, std::string(where + ": an offset from [" + std::string(doc.str(t.span)) + "]"));
+      continue;
+    }
+    ++positives;
+    std::string text;
+    Span want{0, 0};
+    for (char c : line.substr(0, tab)) {
+      if (c == '[') want.begin = static_cast<std::uint32_t>(text.size());
+      else if (c == ']') want.end = static_cast<std::uint32_t>(text.size());
+      else text += c;
+    }
+    auto doc = seg->segment(where, text);
+    auto ts = tagger->tag(doc, *dct);
+    auto it = std::find_if(ts.begin(), ts.end(), [&](const time::Timex& t) { return t.span == want; });
+    if (it == ts.end() || !it->offset) {
+      std::string found;
+      for (const auto& t : ts) found += " [" + std::string(doc.str(t.span)) + "] " + t.value;
+      CHECK_MESSAGE(false, std::string(where + ": no offset at [" + text.substr(want.begin, want.end - want.begin) +
+                                       "]; timexes:" + found));
+      continue;
+    }
+    CHECK(it->type == time::TimexType::duration);  // the timex itself stays the duration
+    CHECK_MESSAGE(it->offset->value == line.substr(tab + 1), std::string(where + ": got " + it->offset->value));
+    CHECK(time::interval_of(it->offset->value) == it->offset->interval);
+    used.insert(it->offset->cue);
+  }
+  CHECK(positives >= 6);
+  CHECK(negatives >= 2);
+  for (std::size_t c = 0; c < cues->size(); ++c)
+    CHECK_MESSAGE(used.count(static_cast<int>(c)),
+                  std::string("offsets.tsv cue '" + (*cues)[c].word + "' has no positive example"));
 }
