@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/word_hash.h"
+
 namespace annals::text::detail {
 
 class WordTable {
@@ -24,13 +26,13 @@ class WordTable {
   std::uint32_t find(std::string_view w) const {
     if (slots_.empty()) return kNone;
     const std::size_t mask = slots_.size() - 1;
-    const std::uint64_t h = hash(w);
+    const std::uint64_t h = word_hash(w);
     const std::uint64_t tag = h & 0xffffffff00000000ull;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) return kNone;
       const auto id = static_cast<std::uint32_t>(slot) - 1;
-      if ((slot & 0xffffffff00000000ull) == tag && same_bytes(word(id), w)) return id;
+      if ((slot & 0xffffffff00000000ull) == tag && same_word(word(id), w)) return id;
     }
   }
 
@@ -55,59 +57,11 @@ class WordTable {
     return std::string_view(chars_).substr(ends_[id], ends_[id + 1] - ends_[id]);
   }
 
-  /// a == b, without a library call when the words are 8 bytes or shorter (most are).
-  static bool same_bytes(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) return false;
-    if (n > 8) return a == b;
-    if (n >= 4) {
-      std::uint32_t a0, a1, b0, b1;
-      std::memcpy(&a0, a.data(), 4);
-      std::memcpy(&a1, a.data() + n - 4, 4);
-      std::memcpy(&b0, b.data(), 4);
-      std::memcpy(&b1, b.data() + n - 4, 4);
-      return a0 == b0 && a1 == b1;
-    }
-    for (std::size_t i = 0; i < n; ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
-
-  /// Eight bytes a step; the high bits are folded down because the table masks the low ones.
-  static std::uint64_t hash(std::string_view s) {
-    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = s.size() * kMul;
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * kMul;
-      h ^= h >> 32;
-    }
-    if (i < s.size()) {
-      // The last 1..7 bytes by two overlapping loads (one-to-one for a given length): a
-      // memcpy of variable length is a library call, and most words are shorter than 8.
-      const char* p = s.data() + i;
-      const std::size_t r = s.size() - i;
-      std::uint64_t w;
-      if (r >= 4) {
-        std::uint32_t a, b;
-        std::memcpy(&a, p, 4);
-        std::memcpy(&b, p + r - 4, 4);
-        w = a | (std::uint64_t{b} << 32);
-      } else {
-        auto byte = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(p[k])}; };
-        w = byte(0) | (byte(r / 2) << 8) | (byte(r - 1) << 16);
-      }
-      h = (h ^ w) * kMul;
-    }
-    return h ^ (h >> 29);
-  }
 
  private:
   void place(std::string_view w, std::uint32_t id) {
     const std::size_t mask = slots_.size() - 1;
-    const std::uint64_t h = hash(w);
+    const std::uint64_t h = word_hash(w);
     for (std::size_t i = h & mask;; i = (i + 1) & mask)
       if (slots_[i] == 0) {
         slots_[i] = (h & 0xffffffff00000000ull) | (std::uint64_t{id} + 1);

@@ -8,6 +8,7 @@
 
 #include "core/files.h"
 #include "core/table.h"
+#include "core/word_hash.h"
 
 namespace annals::time::detail {
 namespace {
@@ -22,38 +23,6 @@ constexpr std::array<std::string_view, k_count_> kKeyNames = {
     "by", "n", "half_more", "value", "quant", "freq", "grain", "numeric_date", "iso", "clock", "inherit", "nth", "bc_year"};
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/// Eight bytes a step (a word is looked up for every token, so FNV's byte loop showed in
-/// profiles); the high bits are folded down because the table masks the low ones.
-std::uint64_t hash_of(std::string_view s) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = s.size() * kMul;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * kMul;
-    h ^= h >> 32;
-  }
-  if (i < s.size()) {
-    // The last 1..7 bytes by two overlapping loads (one-to-one for a given length): a
-    // memcpy of variable length is a library call, and most words are shorter than 8.
-    const char* p = s.data() + i;
-    const std::size_t r = s.size() - i;
-    std::uint64_t w;
-    if (r >= 4) {
-      std::uint32_t a, b;
-      std::memcpy(&a, p, 4);
-      std::memcpy(&b, p + r - 4, 4);
-      w = a | (std::uint64_t{b} << 32);
-    } else {
-      auto byte = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(p[k])}; };
-      w = byte(0) | (byte(r / 2) << 8) | (byte(r - 1) << 16);
-    }
-    h = (h ^ w) * kMul;
-  }
-  return h ^ (h >> 29);
-}
 
 std::optional<int> to_int(std::string_view s) {
   int v = 0;
@@ -175,23 +144,6 @@ std::vector<std::pair<std::string_view, std::uint32_t>> tab_fields(std::string_v
 }
 
 /// a == b, without a memcmp call when the words are 8 bytes or shorter (most are): that call
-/// was a tenth of word_id.
-bool same_word(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size();
-  if (n != b.size()) return false;
-  if (n > 8) return a == b;
-  if (n >= 4) {
-    std::uint32_t a0, a1, b0, b1;
-    std::memcpy(&a0, a.data(), 4);
-    std::memcpy(&a1, a.data() + n - 4, 4);
-    std::memcpy(&b0, b.data(), 4);
-    std::memcpy(&b1, b.data() + n - 4, 4);
-    return a0 == b0 && a1 == b1;
-  }
-  for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
 
 }  // namespace
 
@@ -202,7 +154,7 @@ bool same_word(std::string_view a, std::string_view b) {
 std::uint32_t Grammar::word_id(std::string_view s) const {
   if (table_.empty()) return 0;
   const std::size_t mask = table_.size() - 1;
-  const std::uint64_t hash = hash_of(s);
+  const std::uint64_t hash = word_hash(s);
   const std::uint64_t tag = hash & 0xffffffff00000000ull;
   for (std::size_t h = hash & mask;; h = (h + 1) & mask) {
     const std::uint64_t slot = table_[h];
@@ -216,7 +168,7 @@ std::uint32_t Grammar::intern(std::string_view s) {
   if (std::uint32_t id = word_id(s)) return id;
   auto place = [this](std::string_view w, std::uint32_t id) {
     const std::size_t mask = table_.size() - 1;
-    const std::uint64_t hash = hash_of(w);
+    const std::uint64_t hash = word_hash(w);
     for (std::size_t h = hash & mask;; h = (h + 1) & mask)
       if (table_[h] == 0) {
         table_[h] = (hash & 0xffffffff00000000ull) | id;
