@@ -224,6 +224,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     std::size_t j = m.first;
     while (j > floor) {
       std::size_t k = j - 1;
+      // A date ends the walk: in "In 2015 Norway signed", "In" governs the date, not Norway.
+      if (timex_at[k] >= 0) return std::nullopt;
       if (int mk = mention_of(k); mk >= 0) {
         j = ar.mentions[static_cast<std::size_t>(mk)].first;
         continue;
@@ -310,6 +312,21 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return r && r->frame.no_obj;
   };
 
+  // An "-ing" form the tagger read as a noun or adjective but that heads a verb phrase: "surrounding
+  // buildings and detaining the prime minister". Only a verb trigger with no noun reading, and
+  // not after a determiner, possessive or adjective ("the bombing", "Russia's shelling").
+  auto ing_verb = [&](std::size_t i) {
+    if ((pos(i) != Pos::nn && pos(i) != Pos::jj) || !lw(i).ends_with("ing") || lw(i).size() < 6) return false;
+    if (entry(lw(i), true) || entry(lemmatizer.lemma(lw(i), Cat::noun), true)) return false;
+    if (i > 0) {
+      const Pos b = pos(i - 1);
+      if (b == Pos::dt || b == Pos::pdt || b == Pos::prp_s || b == Pos::pos || b == Pos::cd || text::is_adjective(b) ||
+          text::is_noun(b) || mention_of(i - 1) >= 0)
+        return false;
+    }
+    return entry(lemmatizer.lemma(lw(i), Cat::verb), false) != nullptr;
+  };
+
   std::vector<Event> out;
   std::vector<std::uint8_t> consumed(n, 0);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -317,8 +334,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     for (std::size_t i = s.first; i < s.last; ++i) {
       if (consumed[i] || mention_of(i) >= 0 || timex_at[i] >= 0) continue;
       const Pos p = pos(i);
-      const bool verb = text::is_verb(p);
-      const bool noun = p == Pos::nn || p == Pos::nns;
+      const bool verb = text::is_verb(p) || ing_verb(i);
+      const bool noun = (p == Pos::nn || p == Pos::nns) && !verb;
       if (!verb && !noun) continue;
       Event ev;
       ev.token = static_cast<std::uint32_t>(i);
@@ -362,9 +379,13 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
 
       auto add = [&](std::size_t mi, Role r) {
         const auto& m = ar.mentions[mi];
-        for (const auto& a : ev.arguments)
-          if (a.actor == m.actor && a.role == r) return;
-        ev.arguments.push_back({m.actor, mi, r});
+        auto push = [&](std::size_t actor) {
+          for (const auto& a : ev.arguments)
+            if (a.actor == actor && a.role == r) return;
+          ev.arguments.push_back({actor, mi, r});
+        };
+        push(m.actor);
+        if (m.partner) push(*m.partner);  // "they" after "X and Y": both
       };
 
       // Clause bounds around the trigger.
