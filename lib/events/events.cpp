@@ -286,15 +286,21 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   };
 
   // The noun phrase right after position `from`: the mentions it holds (and those coordinated).
-  auto np_mentions_after = [&](std::size_t from, std::size_t limit) -> std::vector<std::size_t> {
+  auto np_mentions_after = [&](std::size_t from, std::size_t limit, bool titles = false) -> std::vector<std::size_t> {
     std::size_t k = from;
     // Determiners, adjectives and descriptor nouns before a name ("public broadcaster Yle",
     // "the private equity firm Bellweather Partners"), and "officers of" before the body
     // they belong to ("by officers of the Polícia Judiciária").
+    bool proper = false;
     for (int nouns = 0; k < limit && mention_of(k) < 0; ++k) {
       const Pos p = pos(k);
       if (p == Pos::dt || p == Pos::pdt || text::is_adjective(p) || p == Pos::cd || p == Pos::rb) continue;
-      if ((p == Pos::nn || p == Pos::nns) && ++nouns <= 3) continue;
+      // A capitalised title not in the mention, for a passive's agent only: "signed ... by
+      // Foreign Minister Helga Sigurdardottir".
+      if ((p == Pos::nn || p == Pos::nns || (titles && p == Pos::nnp)) && ++nouns <= 3) {
+        proper |= p == Pos::nnp;
+        continue;
+      }
       if (lw(k) == "of" && nouns > 0 && k + 1 < limit) continue;
       break;
     }
@@ -303,6 +309,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     if (mk < 0) return {};
     const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
     if (m.possessive) return {};  // "Japan's plan": the head is the plan, not Japan
+    // A title goes before a person; "by a Thai Airways tug operator" is no title.
+    if (proper && (ar.actors[m.actor].type != actors::ActorType::person ||
+                   (m.last < limit && (pos(m.last) == Pos::nn || pos(m.last) == Pos::nns))))
+      return {};
     return coordinated(static_cast<std::size_t>(mk), limit);
   };
 
@@ -544,7 +554,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           if (pos(j) != Pos::in && pos(j) != Pos::to) continue;
           auto it = frame.preps.find(lw(j));
           if (it == frame.preps.end()) continue;
-          for (auto c : np_mentions_after(j + 1, clause_end)) add(c, it->second);
+          for (auto c : np_mentions_after(j + 1, clause_end, passive && lw(j) == "by")) add(c, it->second);
         }
         // A light verb's noun brings its own prepositions ("sanctions against the North").
       } else {
