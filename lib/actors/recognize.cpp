@@ -497,15 +497,28 @@ class Pass {
       cands_.push_back(c);
       return i + 1;
     }
-    // "both governments", "the two companies": a pair named before.
+    // "both governments", "the two companies", "the companies": a pair named before. ("sides"
+    // after "Both" may be tagged as a verb.)
     if (const std::size_t h = t == "both" ? i + 1 : t == "the" && i + 1 < send && lw(i + 1) == "two" ? i + 2 : send;
-        h < send && doc_.tokens[h].pos == Pos::nns && !cap(h) && !(h + 1 < send && (lw(h + 1) == "of" || cap(h + 1)))) {
+        h < send && (doc_.tokens[h].pos == Pos::nns || (doc_.tokens[h].pos == Pos::vbz && t == "both")) &&
+        !cap(h) && !(h + 1 < send && (lw(h + 1) == "of" || cap(h + 1)))) {
       c.kind = CandKind::pair;
       c.last = static_cast<std::uint32_t>(h + 1);
       auto it = lx_.nominals.find(lem_.lemma(lw(h), text::Lemmatizer::Category::noun));
       c.nominal = it == lx_.nominals.end() ? nullptr : &it->second;
       cands_.push_back(c);
       return c.last;
+    }
+    if (t == "the" && i + 1 < send && doc_.tokens[i + 1].pos == Pos::nns && !cap(i + 1) &&
+        !(i + 2 < send && (lw(i + 2) == "of" || cap(i + 2)))) {
+      auto it = lx_.nominals.find(lem_.lemma(lw(i + 1), text::Lemmatizer::Category::noun));
+      if (it != lx_.nominals.end()) {
+        c.kind = CandKind::pair;
+        c.last = static_cast<std::uint32_t>(i + 2);
+        c.nominal = &it->second;
+        cands_.push_back(c);
+        return c.last;
+      }
     }
     if ((t == "the" || t == "this" || t == "that") && i + 1 < send) {
       std::size_t h = i + 1;
@@ -838,7 +851,12 @@ class Pass {
         }
         break;
       }
-      const bool pair = j > 0 && lw(j - 1) == "and" && prev != mentions_.rend() && prev->last + 1 == j &&
+      // X may be a possessive before its head noun: "Colombia's government and the Frente".
+      std::size_t x_end = j > 0 ? j - 1 : 0;
+      if (prev != mentions_.rend() && prev->possessive && prev->kind == MentionKind::name && x_end >= 2 &&
+          doc_.tokens[x_end - 1].pos == Pos::nn && (lw(x_end - 2) == "'s" || lw(x_end - 2) == "'"))
+        x_end -= 2;
+      const bool pair = j > 0 && lw(j - 1) == "and" && prev != mentions_.rend() && prev->last == x_end &&
                         prev->kind != MentionKind::pronoun && prev->actor != m->actor && !prev->partner &&
                         fits(prev->actor) && fits(m->actor);
       if (pair) return std::pair(prev->actor, m->actor);
@@ -848,7 +866,7 @@ class Pass {
   }
 
   void resolve_pair(const Candidate& c) {
-    auto p = recent_pair(c, 3, false, c.nominal);
+    auto p = recent_pair(c, 4, false, c.nominal);
     if (!p) return;
     mention(c, p->first, MentionKind::nominal);
     mentions_.back().partner = p->second;

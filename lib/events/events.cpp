@@ -279,6 +279,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       if (k >= limit) break;
       int mk = mention_of(k);
       if (mk < 0 || ar.mentions[static_cast<std::size_t>(mk)].first != k) break;
+      // "and Germany's Globex": the coordinate is the name after the possessive.
+      if (const auto& pm = ar.mentions[static_cast<std::size_t>(mk)]; pm.possessive && pm.last + 1 < limit &&
+          (lw(pm.last) == "'s" || lw(pm.last) == "'") && mention_of(pm.last + 1) >= 0)
+        mk = mention_of(pm.last + 1);
       out.push_back(static_cast<std::size_t>(mk));
       j = ar.mentions[static_cast<std::size_t>(mk)].last;
     }
@@ -511,6 +515,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           std::size_t first = static_cast<std::size_t>(mk);
           while (true) {
             std::size_t j = ar.mentions[first].first;
+            // "X and Germany's Y": the possessive is Y's descriptor, not a coordinate.
+            if (j >= 2 && (lw(j - 1) == "'s" || lw(j - 1) == "'") && mention_of(j - 2) >= 0 &&
+                ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].possessive)
+              j = ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].first;
             if (j < 2) break;
             auto w = lw(j - 1);
             if (w != "," && w != "and" && w != "or") break;
