@@ -43,6 +43,9 @@ struct Mention {
   std::size_t actor = 0;     ///< index into Result::actors
   MentionKind kind = MentionKind::name;
   bool possessive = false;   ///< followed by 's / ' or a possessive pronoun ("its", "his")
+  /// A second actor the mention names: "they" or "both sides" after "X and Y" is X (actor)
+  /// and Y (partner).
+  std::optional<std::size_t> partner;
 };
 
 struct Result {

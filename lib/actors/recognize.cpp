@@ -59,6 +59,7 @@ enum class CandKind : std::uint8_t {
   title_ref,        ///< "Japan's prime minister", "the president": the holder, when known
   pronoun,
   nominal,          ///< "the company"
+  pair,             ///< "both sides", "the two companies": the two actors last named together
 };
 
 enum class PronounClass : std::uint8_t { person, thing, plural };
@@ -268,7 +269,7 @@ class Pass {
       }
       // A capital at a sentence start says nothing: "He met ...", "The bank said ..." are
       // pronouns and descriptions, not names.
-      if (cap(i) && weak_[i] && (in(kPronouns, lw(i)) || ((lw(i) == "the" || lw(i) == "this") && i + 1 < s.last &&
+      if (cap(i) && weak_[i] && (in(kPronouns, lw(i)) || ((lw(i) == "the" || lw(i) == "this" || lw(i) == "both") && i + 1 < s.last &&
                                                              word(i + 1) && !cap(i + 1)))) {
         i = lower(i, s.last);
         continue;
@@ -496,6 +497,29 @@ class Pass {
       cands_.push_back(c);
       return i + 1;
     }
+    // "both governments", "the two companies", "the companies": a pair named before. ("sides"
+    // after "Both" may be tagged as a verb.)
+    if (const std::size_t h = t == "both" ? i + 1 : t == "the" && i + 1 < send && lw(i + 1) == "two" ? i + 2 : send;
+        h < send && (doc_.tokens[h].pos == Pos::nns || (doc_.tokens[h].pos == Pos::vbz && t == "both")) &&
+        !cap(h) && !(h + 1 < send && (lw(h + 1) == "of" || cap(h + 1)))) {
+      c.kind = CandKind::pair;
+      c.last = static_cast<std::uint32_t>(h + 1);
+      auto it = lx_.nominals.find(lem_.lemma(lw(h), text::Lemmatizer::Category::noun));
+      c.nominal = it == lx_.nominals.end() ? nullptr : &it->second;
+      cands_.push_back(c);
+      return c.last;
+    }
+    if (t == "the" && i + 1 < send && doc_.tokens[i + 1].pos == Pos::nns && !cap(i + 1) &&
+        !(i + 2 < send && (lw(i + 2) == "of" || cap(i + 2)))) {
+      auto it = lx_.nominals.find(lem_.lemma(lw(i + 1), text::Lemmatizer::Category::noun));
+      if (it != lx_.nominals.end()) {
+        c.kind = CandKind::pair;
+        c.last = static_cast<std::uint32_t>(i + 2);
+        c.nominal = &it->second;
+        cands_.push_back(c);
+        return c.last;
+      }
+    }
     if ((t == "the" || t == "this" || t == "that") && i + 1 < send) {
       std::size_t h = i + 1;
       if (auto m = lower_title_at(h, send); m && !(h + m->length < send && cap(h + m->length))) {
@@ -660,6 +684,7 @@ class Pass {
         case CandKind::title_ref: resolve_title(c); break;
         case CandKind::pronoun: resolve_pronoun(c); break;
         case CandKind::nominal: resolve_nominal(c); break;
+        case CandKind::pair: resolve_pair(c); break;
       }
     }
   }
@@ -774,6 +799,11 @@ class Pass {
         });
         break;
       case PronounClass::plural:
+        if (auto p = recent_pair(c, 2, true, nullptr)) {
+          mention(c, p->first, MentionKind::pronoun);
+          mentions_.back().partner = p->second;
+          return;
+        }
         a = recent(c, 2, [](const Actor& x) {
           return x.plural || x.type == ActorType::organization || x.type == ActorType::country ||
                  x.type == ActorType::government || x.type == ActorType::group;
@@ -781,6 +811,65 @@ class Pass {
         break;
     }
     if (a) mention(c, *a, MentionKind::pronoun);
+  }
+
+  /// The two actors of the latest "X and Y" within `sentences` (descriptors may sit before Y:
+  /// "X and Germany's Y"). With `latest`, Y must be the last name mentioned, as a pronoun needs;
+  /// a description ("both governments") may look further back for a pair of its types.
+  std::optional<std::pair<std::size_t, std::size_t>> recent_pair(const Candidate& c, std::uint32_t sentences,
+                                                                 bool latest, const Nominal* n) const {
+    const auto s = doc_.tokens[c.first].sentence;
+    auto fits = [&](std::size_t a) {
+      const auto t = actors_[a].type;
+      if (n) return std::find(n->types.begin(), n->types.end(), t) != n->types.end();
+      return t == ActorType::organization || t == ActorType::country || t == ActorType::government ||
+             t == ActorType::group || t == ActorType::person;
+    };
+    for (auto m = mentions_.rbegin(); m != mentions_.rend(); ++m) {
+      if (doc_.tokens[m->first].sentence + sentences < s) break;
+      if (m->kind == MentionKind::name && m->possessive) continue;  // "Germany's" before "Brenner"
+      if (m->kind != MentionKind::name) {
+        if (latest) return std::nullopt;
+        continue;
+      }
+      // A subject pronoun prefers a subject: "X and Y met in Lima. They ..." skips "Lima".
+      if (latest && m->first > 0 && doc_.tokens[m->first - 1].pos == Pos::in) continue;
+      // Walk left over Y's descriptors to "and".
+      std::size_t j = m->first;
+      auto prev = std::next(m);
+      while (j > 0) {
+        const auto k = j - 1;
+        if (prev != mentions_.rend() && prev->last == j && prev->possessive && prev->kind == MentionKind::name) {
+          j = prev->first;
+          ++prev;
+          continue;
+        }
+        const auto p = doc_.tokens[k].pos;
+        if (p == Pos::dt || p == Pos::pos || p == Pos::jj || p == Pos::nn || p == Pos::nns) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      // X may be a possessive before its head noun: "Colombia's government and the Frente".
+      std::size_t x_end = j > 0 ? j - 1 : 0;
+      if (prev != mentions_.rend() && prev->possessive && prev->kind == MentionKind::name && x_end >= 2 &&
+          doc_.tokens[x_end - 1].pos == Pos::nn && (lw(x_end - 2) == "'s" || lw(x_end - 2) == "'"))
+        x_end -= 2;
+      const bool pair = j > 0 && lw(j - 1) == "and" && prev != mentions_.rend() && prev->last == x_end &&
+                        prev->kind != MentionKind::pronoun && prev->actor != m->actor && !prev->partner &&
+                        fits(prev->actor) && fits(m->actor);
+      if (pair) return std::pair(prev->actor, m->actor);
+      if (latest) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  void resolve_pair(const Candidate& c) {
+    auto p = recent_pair(c, 4, false, c.nominal);
+    if (!p) return;
+    mention(c, p->first, MentionKind::nominal);
+    mentions_.back().partner = p->second;
   }
 
   void resolve_nominal(const Candidate& c) {

@@ -224,6 +224,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     std::size_t j = m.first;
     while (j > floor) {
       std::size_t k = j - 1;
+      // A date ends the walk: in "In 2015 Norway signed", "In" governs the date, not Norway.
+      if (timex_at[k] >= 0) return std::nullopt;
       if (int mk = mention_of(k); mk >= 0) {
         j = ar.mentions[static_cast<std::size_t>(mk)].first;
         continue;
@@ -277,6 +279,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       if (k >= limit) break;
       int mk = mention_of(k);
       if (mk < 0 || ar.mentions[static_cast<std::size_t>(mk)].first != k) break;
+      // "and Germany's Globex": the coordinate is the name after the possessive.
+      if (const auto& pm = ar.mentions[static_cast<std::size_t>(mk)]; pm.possessive && pm.last + 1 < limit &&
+          (lw(pm.last) == "'s" || lw(pm.last) == "'") && mention_of(pm.last + 1) >= 0)
+        mk = mention_of(pm.last + 1);
       out.push_back(static_cast<std::size_t>(mk));
       j = ar.mentions[static_cast<std::size_t>(mk)].last;
     }
@@ -284,15 +290,21 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   };
 
   // The noun phrase right after position `from`: the mentions it holds (and those coordinated).
-  auto np_mentions_after = [&](std::size_t from, std::size_t limit) -> std::vector<std::size_t> {
+  auto np_mentions_after = [&](std::size_t from, std::size_t limit, bool titles = false) -> std::vector<std::size_t> {
     std::size_t k = from;
     // Determiners, adjectives and descriptor nouns before a name ("public broadcaster Yle",
     // "the private equity firm Bellweather Partners"), and "officers of" before the body
     // they belong to ("by officers of the Polícia Judiciária").
+    bool proper = false;
     for (int nouns = 0; k < limit && mention_of(k) < 0; ++k) {
       const Pos p = pos(k);
       if (p == Pos::dt || p == Pos::pdt || text::is_adjective(p) || p == Pos::cd || p == Pos::rb) continue;
-      if ((p == Pos::nn || p == Pos::nns) && ++nouns <= 3) continue;
+      // A capitalised title not in the mention, for a passive's agent only: "signed ... by
+      // Foreign Minister Helga Sigurdardottir".
+      if ((p == Pos::nn || p == Pos::nns || (titles && p == Pos::nnp)) && ++nouns <= 3) {
+        proper |= p == Pos::nnp;
+        continue;
+      }
       if (lw(k) == "of" && nouns > 0 && k + 1 < limit) continue;
       break;
     }
@@ -301,6 +313,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     if (mk < 0) return {};
     const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
     if (m.possessive) return {};  // "Japan's plan": the head is the plan, not Japan
+    // A title goes before a person; "by a Thai Airways tug operator" is no title.
+    if (proper && (ar.actors[m.actor].type != actors::ActorType::person ||
+                   (m.last < limit && (pos(m.last) == Pos::nn || pos(m.last) == Pos::nns))))
+      return {};
     return coordinated(static_cast<std::size_t>(mk), limit);
   };
 
@@ -310,6 +326,21 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return r && r->frame.no_obj;
   };
 
+  // An "-ing" form the tagger read as a noun or adjective but that heads a verb phrase: "surrounding
+  // buildings and detaining the prime minister". Only a verb trigger with no noun reading, and
+  // not after a determiner, possessive or adjective ("the bombing", "Russia's shelling").
+  auto ing_verb = [&](std::size_t i) {
+    if ((pos(i) != Pos::nn && pos(i) != Pos::jj) || !lw(i).ends_with("ing") || lw(i).size() < 6) return false;
+    if (entry(lw(i), true) || entry(lemmatizer.lemma(lw(i), Cat::noun), true)) return false;
+    if (i > 0) {
+      const Pos b = pos(i - 1);
+      if (b == Pos::dt || b == Pos::pdt || b == Pos::prp_s || b == Pos::pos || b == Pos::cd || text::is_adjective(b) ||
+          text::is_noun(b) || mention_of(i - 1) >= 0)
+        return false;
+    }
+    return entry(lemmatizer.lemma(lw(i), Cat::verb), false) != nullptr;
+  };
+
   std::vector<Event> out;
   std::vector<std::uint8_t> consumed(n, 0);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -317,8 +348,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     for (std::size_t i = s.first; i < s.last; ++i) {
       if (consumed[i] || mention_of(i) >= 0 || timex_at[i] >= 0) continue;
       const Pos p = pos(i);
-      const bool verb = text::is_verb(p);
-      const bool noun = p == Pos::nn || p == Pos::nns;
+      const bool verb = text::is_verb(p) || ing_verb(i);
+      const bool noun = (p == Pos::nn || p == Pos::nns) && !verb;
       if (!verb && !noun) continue;
       Event ev;
       ev.token = static_cast<std::uint32_t>(i);
@@ -362,9 +393,13 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
 
       auto add = [&](std::size_t mi, Role r) {
         const auto& m = ar.mentions[mi];
-        for (const auto& a : ev.arguments)
-          if (a.actor == m.actor && a.role == r) return;
-        ev.arguments.push_back({m.actor, mi, r});
+        auto push = [&](std::size_t actor) {
+          for (const auto& a : ev.arguments)
+            if (a.actor == actor && a.role == r) return;
+          ev.arguments.push_back({actor, mi, r});
+        };
+        push(m.actor);
+        if (m.partner) push(*m.partner);  // "they" after "X and Y": both
       };
 
       // Clause bounds around the trigger.
@@ -480,6 +515,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           std::size_t first = static_cast<std::size_t>(mk);
           while (true) {
             std::size_t j = ar.mentions[first].first;
+            // "X and Germany's Y": the possessive is Y's descriptor, not a coordinate.
+            if (j >= 2 && (lw(j - 1) == "'s" || lw(j - 1) == "'") && mention_of(j - 2) >= 0 &&
+                ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].possessive)
+              j = ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].first;
             if (j < 2) break;
             auto w = lw(j - 1);
             if (w != "," && w != "and" && w != "or") break;
@@ -523,7 +562,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           if (pos(j) != Pos::in && pos(j) != Pos::to) continue;
           auto it = frame.preps.find(lw(j));
           if (it == frame.preps.end()) continue;
-          for (auto c : np_mentions_after(j + 1, clause_end)) add(c, it->second);
+          for (auto c : np_mentions_after(j + 1, clause_end, passive && lw(j) == "by")) add(c, it->second);
         }
         // A light verb's noun brings its own prepositions ("sanctions against the North").
       } else {
