@@ -177,41 +177,42 @@ std::string dot_html(std::string_view s) {
 }
 
 void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto u_escape = [&](char32_t v) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
+  };
   // Printable ASCII other than " \ < > & goes through as it is: most of any text, in one append.
   auto plain = [](unsigned char c) {
     return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
   };
-  std::size_t i = 0;
-  while (i < s.size()) {
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
     std::size_t j = i;
     while (j < s.size() && plain(static_cast<unsigned char>(s[j]))) ++j;
     out.append(s.data() + i, j - i);
     if (j == s.size()) break;
-    // The rest of this run: up to the next plain byte, through the cleaning decoder.
-    std::size_t k = j;
-    while (k < s.size() && !plain(static_cast<unsigned char>(s[k]))) ++k;
-    transform_into(out, s.substr(j, k - j), [](char32_t cp, std::string& o) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      auto u_escape = [&](char32_t v) {
-        o += "\\u";
-        for (int shift = 12; shift >= 0; shift -= 4) o += kHex[(v >> shift) & 0xF];
-      };
-      switch (cp) {
-        case '"': o += "\\\""; return true;
-        case '\\': o += "\\\\"; return true;
-        case '\n': o += "\\n"; return true;
-        case '\r': o += "\\r"; return true;
-        case '\t': o += "\\t"; return true;
-        case '<':
-        case '>':
-        case '&':
-        case 0x2028:
-        case 0x2029: u_escape(cp); return true;
-        default: return false;
-      }
-    });
-    i = k;
+    const CodePoint c = decode_utf8(s, j);
+    if (c.length == 0) {  // not UTF-8: JSON cannot hold it
+      append_utf8(out, kReplacement);
+      i = j + 1;
+      continue;
+    }
+    i = j + c.length;
+    switch (c.value) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      default: break;
+    }
+    // Escaped, not replaced: a JSON reader gets the character back, and the file shows none.
+    if (c.value < 0x20 || is_banned(c.value) || c.value == '<' || c.value == '>' || c.value == '&' ||
+        c.value == 0x2028 || c.value == 0x2029)
+      u_escape(c.value);
+    else
+      out.append(s.data() + j, c.length);
   }
   out += '"';
 }

@@ -1,6 +1,7 @@
 // Escaping for every output language annals writes (issue 5, "injection-proof outputs"): one
-// function per language and context, so writers never escape by hand. Every function first
-// cleans the text the same way (see clean()), then escapes what is special in its language.
+// function per language and context, so writers never escape by hand. Every function but
+// json_string (which escapes instead, losslessly) first cleans the text the same way (see
+// clean()), then escapes what is special in its language.
 //
 // Cleaning replaces with U+FFFD REPLACEMENT CHARACTER:
 //  - invalid UTF-8: one U+FFFD per byte that does not start a valid sequence (overlong forms,
@@ -51,12 +52,14 @@ std::string dot_quoted(std::string_view s);
 /// <BR/>. The caller supplies the markup around it.
 std::string dot_html(std::string_view s);
 
-/// A complete JSON string literal, quotes included, that is also safe inside an HTML <script>:
-/// " \ and C0 escaped as JSON requires, plus < > & as \u003c \u003e \u0026 (no "</script>" or
-/// "<!--") and U+2028 U+2029 as \u2028 \u2029 (line terminators in older JavaScript).
-/// nlohmann::json::dump() already escapes " \ and C0, but throws type_error 316 on invalid UTF-8
-/// (unless given error_handler_t::replace) and leaves "</script>" and bidi controls as they are:
-/// pass text through clean() before storing it in a json, or use this function to embed it.
+/// A complete JSON string literal, quotes included, that is also safe inside an HTML <script>.
+/// Unlike the other functions it does not clean: JSON can escape any character, so the value
+/// a reader gets back is the text itself (a graph survives a round trip). " \ and C0 are
+/// escaped as JSON requires; DEL, C1, the bidi controls, U+FFFE, U+FFFF, U+2028, U+2029 and
+/// < > & are written as \u escapes, so the file shows no control, reorders nothing, and
+/// cannot hold "</script>" or "<!--". Only invalid UTF-8, which JSON cannot hold, becomes
+/// U+FFFD. nlohmann::json::dump() throws on invalid UTF-8 and leaves "</script>" and bidi
+/// controls as they are: writers use this function instead.
 std::string json_string(std::string_view s);
 /// json_string(s) appended to `out`, for writers that build one buffer.
 void append_json_string(std::string& out, std::string_view s);

@@ -150,7 +150,11 @@ TEST_CASE("escape::json_string: valid JSON, nothing that closes a <script>") {
   CHECK(escape::json_string("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
   CHECK(escape::json_string("</script>") == "\"\\u003c/script\\u003e\"");
   CHECK(escape::json_string("\xE2\x80\xA8") == "\"\\u2028\"");
-  CHECK(escape::json_string(std::string("\0", 1)) == "\"\xEF\xBF\xBD\"");
+  // Lossless: controls, DEL and bidi overrides are escaped, not replaced; only bytes that are
+  // not UTF-8 become U+FFFD.
+  CHECK(escape::json_string(std::string("\0", 1)) == "\"\\u0000\"");
+  CHECK(escape::json_string("a\x7f\xE2\x80\xAE\xC2\x85") == "\"a\\u007f\\u202e\\u0085\"");
+  CHECK(escape::json_string("caf\xC3\xA9 \xFF") == "\"caf\xC3\xA9 \xEF\xBF\xBD\"");
   for (const auto& s : hostile()) {
     auto j = escape::json_string(s);
     INFO(j);
