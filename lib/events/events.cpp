@@ -213,6 +213,48 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       timex_at[i] = static_cast<int>(t);
   }
 
+  // Datelines ("KIRUNA, Sweden — 19 March 2024 —", "HELSINKI, 2021-05-18 —", "Filed 26 August
+  // 2022"): the date the article was filed, not the date of what the sentence reports. Only
+  // names, commas and dashes (or one capitalised header verb) before it in the sentence; a
+  // dash, more times or the sentence end after it.
+  auto is_dash = [&](std::size_t k) {
+    auto w = doc.word(k);
+    return w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--" || w == "|";
+  };
+  std::vector<std::uint8_t> dateline(timexes.size(), 0);
+  for (std::size_t t = 0; t < timexes.size(); ++t) {
+    std::size_t first = doc.token_at(timexes[t].span.begin);
+    if (first >= n) continue;
+    const auto& s = doc.sentences[toks[first].sentence];
+    std::size_t last = first;
+    while (last < s.last && timex_at[last] == static_cast<int>(t)) ++last;
+    bool names_before = true;
+    for (std::size_t k = s.first; k < first && names_before; ++k) {
+      const Pos p = pos(k);
+      bool header_verb = k == s.first && k + 1 == first && (p == Pos::vbn || p == Pos::vbd) &&
+                         (toks[k].shape & text::capitalized);
+      names_before = p == Pos::nnp || p == Pos::nnps || p == Pos::punct_comma || is_dash(k) || header_verb;
+    }
+    bool end_after = true;
+    for (std::size_t k = last; k < s.last && end_after && !is_dash(k); ++k)
+      end_after = timex_at[k] >= 0 || text::is_punct(pos(k));
+    dateline[t] = names_before && end_after;
+  }
+
+  // "its first strike since 1997", "the most serious since 2022", "its weakest result since
+  // 2003": the date opens the period the superlative ranges over; it dates nothing before it.
+  // (A perfect's "since" — "has been cut twice since 2015" — does date its verb.)
+  auto since_superlative = [&](std::size_t timex_first, std::size_t floor) {
+    if (timex_first <= floor || lw(timex_first - 1) != "since") return false;
+    for (std::size_t k = timex_first - 1; k-- > floor && k + 6 > timex_first;) {
+      if (text::is_verb(pos(k)) || pos(k) == Pos::punct_comma) return false;
+      if (pos(k) == Pos::jjs || pos(k) == Pos::rbs || lw(k) == "first" || lw(k) == "most" || lw(k) == "biggest" ||
+          lw(k) == "largest" || lw(k) == "worst")
+        return true;
+    }
+    return false;
+  };
+
   // The preposition an actor mention depends on, if any: walk left over its noun phrase and
   // over coordinated mentions ("from Washington, Seoul and Tokyo").
   auto governing_prep_at = [&](const actors::Mention& m, std::size_t floor) -> std::optional<std::size_t> {
@@ -264,6 +306,21 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
                          pos(j - 1) == Pos::nn))
       --j;
     return j == floor || lw(j - 1) == "," || lw(j - 1) == "\xE2\x80\x94" || lw(j - 1) == "and";
+  };
+
+  // A subordinator read as a preposition: in "after the paper published", "before Chile
+  // signed", "since Peru joined" the name is the subject of the verb that follows it (only
+  // adverbs, modals and auxiliaries between), not the object of "after".
+  auto subordinate_subject = [&](const actors::Mention& m, std::size_t verb, std::size_t floor) {
+    auto w = governing_prep(m, floor);
+    if (w != "after" && w != "before" && w != "since" && w != "until" && w != "till" && w != "as" && w != "once")
+      return false;
+    if (m.last > verb) return false;
+    for (std::size_t k = m.last; k < verb; ++k)
+      if (!text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" &&
+          lw(k) != "had" && lw(k) != "not" && lw(k) != "n't")
+        return false;
+    return true;
   };
 
   // Mentions coordinated with mention index mi to its right: "X, Y and Z".
@@ -351,6 +408,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       const bool verb = text::is_verb(p) || ing_verb(i);
       const bool noun = (p == Pos::nn || p == Pos::nns) && !verb;
       if (!verb && !noun) continue;
+      // "Published 3 November 2021": the header of a dateline, no event.
+      if (verb && i == s.first && i + 1 < s.last && timex_at[i + 1] >= 0 &&
+          dateline[static_cast<std::size_t>(timex_at[i + 1])])
+        continue;
       Event ev;
       ev.token = static_cast<std::uint32_t>(i);
       ev.trigger = toks[i].span;
@@ -502,12 +563,31 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           found_subject = true;
           start = floor;  // nothing left to search
         }
+        // A participle heading an adjunct shares the subject of the verb it follows: "X filed
+        // for bankruptcy on Sunday, saying ...", "X ended the summit by endorsing a plan". The
+        // nearest name to its left is that verb's object, never its subject.
+        if (!found_subject && (p == Pos::vbg || ing_verb(i)) && i > clause_begin &&
+            (lw(i - 1) == "," || lw(i - 1) == "by")) {
+          std::size_t v = i;
+          while (v > floor && !(text::is_verb(pos(v - 1)) && pos(v - 1) != Pos::vbg)) --v;
+          if (v > floor) {
+            --v;
+            start = v;  // that verb's subject is the participle's
+            for (auto prev = out.rbegin(); prev != out.rend() && prev->sentence == si && prev->token >= v; ++prev) {
+              if (prev->token != v) continue;
+              for (const auto& a : prev->arguments)
+                if (a.role == Role::agent) add(a.mention, frame.subj);
+              found_subject = true;
+              start = floor;
+            }
+          }
+        }
         for (std::size_t k = start; k-- > floor;) {
           if (in_paren[k] && !in_paren[i]) continue;
           int mk = mention_of(k);
           if (mk < 0) continue;
           const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
-          if (!governing_prep(m, s.first).empty() && !members_of(m, floor)) {
+          if (!governing_prep(m, s.first).empty() && !members_of(m, floor) && !subordinate_subject(m, i, s.first)) {
             k = m.first;
             continue;
           }
@@ -605,6 +685,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         return rank(a) > rank(b) ? a : b;
       };
       for (std::size_t k = i >= 6 ? std::max(i - 6, clause_begin) : clause_begin; k < i; ++k) {
+        if (timex_at[k] >= 0) continue;  // the month "May" is no modal
         if (auto m = cue_before.longest(i - k, key(k)); m && k + m->length <= i) {
           // Only aux, adverbs, "to", "be" and the trigger's own noun phrase between cue and trigger.
           bool close = true;
@@ -636,11 +717,27 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       ev.modality = mod;
 
       // Time: the nearest DATE or TIME in the clause (no barrier between).
+      // A closing attribution ("..., the ministry said.") is dated only by its own phrase: a
+      // date before the comma belongs to what was said. `attribution` is that comma.
+      std::size_t attribution = s.first;
+      if (verb && frame.no_obj) {
+        std::size_t c = i;
+        while (c > s.first && (is_np_internal(pos(c - 1)) || mention_of(c - 1) >= 0 || pos(c - 1) == Pos::punct_lrb ||
+                               pos(c - 1) == Pos::punct_rrb || text::is_adverb(pos(c - 1))))
+          --c;
+        if (c < i && c > s.first + 1 && (lw(c - 1) == "," || pos(c - 1) == Pos::punct_quote_close)) {
+          bool clause_before = false;
+          for (std::size_t k = s.first; k + 1 < c && !clause_before; ++k) clause_before = text::is_verb(pos(k));
+          if (clause_before) attribution = c;
+        }
+      }
       int best = -1;
       std::size_t best_dist = n;
       for (std::size_t k = s.first; k < s.last; ++k) {
         int t = timex_at[k];
         if (t < 0) continue;
+        if (k < attribution || dateline[static_cast<std::size_t>(t)]) continue;
+        if (k > i && since_superlative(doc.token_at(timexes[static_cast<std::size_t>(t)].span.begin), s.first)) continue;
         auto type = timexes[static_cast<std::size_t>(t)].type;
         if (type != time::TimexType::date && type != time::TimexType::time) continue;
         std::size_t lo = std::min(k, i), hi = std::max(k, i);
