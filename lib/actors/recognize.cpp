@@ -786,18 +786,52 @@ class Pass {
     return std::nullopt;
   }
 
+  /// Whether the mention at tokens [first, last) is a clause's subject: a verb follows it
+  /// (after adverbs and modals), or ", which"/", who" opens a relative clause on it.
+  bool subject_at(std::size_t first, std::size_t last) const {
+    const auto& toks = doc_.tokens;
+    if (first > 0 && toks[first - 1].pos == Pos::in) return false;
+    std::size_t k = last;
+    if (k < toks.size() && lw(k) == "(") {  // "The Union (RWDSU) said"
+      while (k < toks.size() && k < last + 6 && lw(k) != ")") ++k;
+      ++k;
+    }
+    while (k < toks.size() && (text::is_adverb(toks[k].pos) || toks[k].pos == Pos::md)) ++k;
+    if (k >= toks.size()) return false;
+    if (text::is_verb(toks[k].pos)) return true;
+    return lw(k) == "," && k + 1 < toks.size() && (lw(k + 1) == "which" || lw(k + 1) == "who");
+  }
+  bool subject_pronoun(const Candidate& c) const { return subject_at(c.first, c.last); }
+
+  /// Most recent subject mention, within the last few sentences, whose actor passes `ok`.
+  template <class Ok>
+  std::optional<std::size_t> recent_subject(const Candidate& c, std::uint32_t sentences, Ok ok) const {
+    const auto s = doc_.tokens[c.first].sentence;
+    for (auto m = mentions_.rbegin(); m != mentions_.rend(); ++m) {
+      if (doc_.tokens[m->first].sentence + sentences < s) break;
+      if (m->possessive || !ok(actors_[m->actor])) continue;
+      if (subject_at(m->first, m->last)) return m->actor;
+    }
+    return std::nullopt;
+  }
+
   void resolve_pronoun(const Candidate& c) {
     std::optional<std::size_t> a;
     switch (c.pronoun) {
       case PronounClass::person:
         a = recent(c, 2, [](const Actor& x) { return x.type == ActorType::person; });
         break;
-      case PronounClass::thing:
-        a = recent(c, 2, [](const Actor& x) {
+      case PronounClass::thing: {
+        auto fits = [](const Actor& x) {
           return !x.plural && (x.type == ActorType::organization || x.type == ActorType::country ||
                                x.type == ActorType::government);
-        });
+        };
+        // "it" as a subject prefers the latest subject: in "Oslo accused Reykjavik of
+        // overfishing, and in 2013 it barred ...", "it" is Oslo.
+        if (subject_pronoun(c)) a = recent_subject(c, 2, fits);
+        if (!a) a = recent(c, 2, fits);
         break;
+      }
       case PronounClass::plural:
         if (auto p = recent_pair(c, 2, true, nullptr)) {
           mention(c, p->first, MentionKind::pronoun);
