@@ -737,7 +737,12 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         int t = timex_at[k];
         if (t < 0) continue;
         if (k < attribution || dateline[static_cast<std::size_t>(t)]) continue;
-        if (k > i && since_superlative(doc.token_at(timexes[static_cast<std::size_t>(t)].span.begin), s.first)) continue;
+        if (since_superlative(doc.token_at(timexes[static_cast<std::size_t>(t)].span.begin), s.first)) {
+          // Only a "when" clause after it takes that date: "since 2022, when 100 people were killed".
+          bool when = false;
+          for (std::size_t j = k; j < i && !when; ++j) when = lw(j) == "when";
+          if (!when) continue;
+        }
         auto type = timexes[static_cast<std::size_t>(t)].type;
         if (type != time::TimexType::date && type != time::TimexType::time) continue;
         std::size_t lo = std::min(k, i), hi = std::max(k, i);
@@ -745,7 +750,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         for (std::size_t j = lo + 1; j < hi; ++j) {
           // An aside between dashes or brackets neither blocks nor serves ("Earlier this
           // month, the Council — under pressure from ... — adopted").
-          if (is_barrier(lw(j), pos(j)) && in_paren[j] == in_paren[i]) blocked = true;
+          // "discussed a tie-up in 2019 but abandoned it": "but" before a verb joins two verb
+          // phrases of one clause, which share its date.
+          if (is_barrier(lw(j), pos(j)) && in_paren[j] == in_paren[i] && !(lw(j) == "but" && j + 1 == i))
+            blocked = true;
           // A reporting verb between separates the report from what it reports: "said on
           // Monday that X had attacked ... in 2019" dates neither by the other.
           if (j != i && text::is_verb(pos(j)) && reporting(j)) blocked = true;
