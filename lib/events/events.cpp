@@ -311,10 +311,12 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   // A subordinator read as a preposition: in "after the paper published", "before Chile
   // signed", "since Peru joined" the name is the subject of the verb that follows it (only
   // adverbs, modals and auxiliaries between), not the object of "after".
+  auto is_subordinator = [](std::string_view w) {
+    return w == "after" || w == "before" || w == "since" || w == "until" || w == "till" || w == "once" || w == "as" ||
+           w == "when";
+  };
   auto subordinate_subject = [&](const actors::Mention& m, std::size_t verb, std::size_t floor) {
-    auto w = governing_prep(m, floor);
-    if (w != "after" && w != "before" && w != "since" && w != "until" && w != "till" && w != "as" && w != "once")
-      return false;
+    if (!is_subordinator(governing_prep(m, floor))) return false;
     if (m.last > verb) return false;
     for (std::size_t k = m.last; k < verb; ++k)
       if (!text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" &&
@@ -398,6 +400,23 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return entry(lemmatizer.lemma(lw(i), Cat::verb), false) != nullptr;
   };
 
+  // "call" naming, not calling for: "what it called a provocation", "a group calling itself
+  // X", "called the decision \"a great day\"".
+  auto naming_call = [&](std::size_t i, std::size_t first, std::size_t last) {
+    if (lemmatizer.lemma(lw(i), text::Lemmatizer::Category::verb) != "call") return false;
+    for (std::size_t k = i; k-- > first && k + 3 >= i;)
+      if (lw(k) == "what") return true;
+    if (i + 1 < last) {
+      auto w = lw(i + 1);
+      if (w == "itself" || w == "themselves" || w == "himself" || w == "herself") return true;
+    }
+    for (std::size_t k = i + 1; k < last && k <= i + 6; ++k) {
+      if (pos(k) == Pos::punct_quote_open || lw(k) == "\"" || lw(k) == "\xE2\x80\x9C" || lw(k) == "``") return k > i + 1;
+      if (text::is_verb(pos(k)) || pos(k) == Pos::in || pos(k) == Pos::to || pos(k) == Pos::punct_comma) return false;
+    }
+    return false;
+  };
+
   std::vector<Event> out;
   std::vector<std::uint8_t> consumed(n, 0);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -421,6 +440,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       if (verb) {
         ev.lemma = lemmatizer.lemma(lw(i), Cat::verb);
         if (is_be(lw(i)) || ev.lemma == "be" || ev.lemma == "have" || ev.lemma == "do") continue;
+        if (naming_call(i, s.first, s.last)) continue;
         // Light verb + event noun: "adopted the toughest set of sanctions".
         if (light_verbs.contains(ev.lemma)) {
           for (std::size_t k = i + 1; k < s.last && k <= i + 6; ++k) {
@@ -514,6 +534,18 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             }
           }
         }
+        // A subordinate clause ("a day after a US delegation held talks", "after a newspaper
+        // revealed"): its subject lies between the subordinator and the verb; the search never
+        // reaches the main clause's subject.
+        {
+          std::size_t k = i;
+          while (k > floor && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md || is_be(lw(k - 1)) ||
+                               lw(k - 1) == "has" || lw(k - 1) == "have" || lw(k - 1) == "had"))
+            --k;
+          std::size_t verb_group = k;
+          while (k > floor && (is_np_internal(pos(k - 1)) || mention_of(k - 1) >= 0)) --k;
+          if (k < verb_group && k > floor && is_subordinator(lw(k - 1))) floor = k;
+        }
         // A non-restrictive relative clause between subject and verb: "Russia, which has bases
         // in both countries, urged restraint"; "The agency (ESA), which funded it, congratulated".
         if (relative_subject < 0 && clause_begin >= s.first + 3) {
@@ -584,6 +616,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         }
         for (std::size_t k = start; k-- > floor;) {
           if (in_paren[k] && !in_paren[i]) continue;
+          // "X said the leaders had agreed": the report's subject is not its content's.
+          if (text::is_verb(pos(k)) && pos(k) != Pos::vbg && reporting(k)) break;
           int mk = mention_of(k);
           if (mk < 0) continue;
           const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
@@ -764,6 +798,12 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           for (std::size_t j = i + 1; j < k && !blocked; ++j)
             if (!(pos(j) == Pos::in || pos(j) == Pos::dt || text::is_adverb(pos(j)) || pos(j) == Pos::punct_comma))
               blocked = true;
+        }
+        // "The agency said on Tuesday it had opened an inquiry": the date is the report's.
+        if (k < i && !(verb && frame.no_obj)) {
+          std::size_t r = doc.token_at(timexes[static_cast<std::size_t>(t)].span.begin);
+          while (r > s.first && (pos(r - 1) == Pos::in || pos(r - 1) == Pos::dt || text::is_adverb(pos(r - 1)))) --r;
+          if (r > s.first && r - 1 != i && text::is_verb(pos(r - 1)) && reporting(r - 1)) blocked = true;
         }
         if (blocked) continue;
         std::size_t dist = hi - lo;

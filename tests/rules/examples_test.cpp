@@ -88,6 +88,12 @@ std::string describe(const graph::KnowledgeGraph& g) {
 TEST_CASE("events.examples: type, modality, roles and time of each example's event") {
   std::set<std::string> modalities;
   for (const auto& l : read_examples(fs::path(ANNALS_SOURCE_DIR) / "lib/events/rules/en/events.examples")) {
+    // "!TRIGGER": the word is no event here (a negative example).
+    if (!l.expect.empty() && l.expect[0].starts_with('!')) {
+      auto g = extract(l);
+      CHECK_MESSAGE(!event_with(g, l.expect[0].substr(1)), l.where << ": '" << l.expect[0].substr(1) << "' is an event");
+      continue;
+    }
     REQUIRE_MESSAGE(l.expect.size() >= 3, l.where);
     auto g = extract(l);
     auto v = event_with(g, l.expect[0]);
@@ -114,6 +120,12 @@ TEST_CASE("events.examples: type, modality, roles and time of each example's eve
       }
       bool found = false;
       std::string got;
+      if (want == "none") {  // "agent=none": no actor in that role
+        for (auto [it, end] = boost::in_edges(*v, g.boost()); it != end; ++it)
+          if (graph::to_string(g.boost()[*it].relation) == key) got += " " + g.node(boost::source(*it, g.boost())).label;
+        CHECK_MESSAGE(got.empty(), l.where << ": want no " << key << " (got" << got << ")");
+        continue;
+      }
       for (auto [it, end] = boost::in_edges(*v, g.boost()); it != end; ++it) {
         const auto& e = g.boost()[*it];
         if (graph::to_string(e.relation) != key) continue;
