@@ -346,6 +346,18 @@ class Pass {
         break;
       }
       if (auto m = name_at(k, b)) {
+        // A capital that is a first name: "Sofia Antunes", "Victoria Mensah" (a name word,
+        // itself no gazetteer name or title, follows it in the run).
+        const std::size_t e = k + m->length;
+        if (lx_.name_phrases[m->payload].kind == NameKind::capital && e < b && !connector(e) && namish(e) &&
+            !name_at(e, b) && !title_at(e, b) && !demonym_at(e, b)) {
+          std::size_t x = e + 1;
+          while (x < b && (particle(x, b) || (!connector(x) && namish(x) && !name_at(x, b) && !title_at(x, b)))) ++x;
+          add_unknown(k, x, send, pending);
+          pending = {};
+          k = x;
+          continue;
+        }
         add_known(k, k + m->length, send, &pending);
         k += m->length;
         pending = {};

@@ -614,16 +614,41 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             }
           }
         }
+        // Where the subject ends: before the verb group of the trigger.
+        std::size_t subject_end = i;
+        while (subject_end > floor && (text::is_adverb(pos(subject_end - 1)) || pos(subject_end - 1) == Pos::md ||
+                                       is_be(lw(subject_end - 1)) || lw(subject_end - 1) == "has" ||
+                                       lw(subject_end - 1) == "have" || lw(subject_end - 1) == "had"))
+          --subject_end;
         for (std::size_t k = start; k-- > floor;) {
           if (in_paren[k] && !in_paren[i]) continue;
           // "X said the leaders had agreed": the report's subject is not its content's.
           if (text::is_verb(pos(k)) && pos(k) != Pos::vbg && reporting(k)) break;
           int mk = mention_of(k);
+          // The subject right before the verb group names no actor: "her client denied", "she
+          // had signed" with no referent. No name further left is the subject.
+          if (k + 1 == subject_end && (pos(k) == Pos::prp || pos(k) == Pos::nn || pos(k) == Pos::nns) && mention_of(k) < 0) {
+            std::size_t h = k;
+            while (h > floor && (is_np_internal(pos(h - 1)) && mention_of(h - 1) < 0)) --h;
+            int pm = h > floor ? mention_of(h - 1) : -1;
+            bool pronoun_possessor = pm >= 0 && ar.mentions[static_cast<std::size_t>(pm)].possessive &&
+                                     ar.mentions[static_cast<std::size_t>(pm)].kind == actors::MentionKind::pronoun;
+            bool subject_pronoun = pos(k) == Pos::prp && (lw(k) == "he" || lw(k) == "she" || lw(k) == "they" || lw(k) == "we");
+            if (pronoun_possessor || subject_pronoun) break;
+          }
           if (mk < 0) continue;
           const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
           if (!governing_prep(m, s.first).empty() && !members_of(m, floor) && !subordinate_subject(m, i, s.first)) {
             k = m.first;
             continue;
+          }
+          // "her client denied ... and would fight": "her" is the possessor, not the subject.
+          if (m.possessive && m.kind == actors::MentionKind::pronoun && m.last < i && text::is_noun(pos(m.last)) &&
+              mention_of(m.last) < 0) {
+            std::size_t h = m.last;
+            while (h < i && is_np_internal(pos(h)) && mention_of(h) < 0) ++h;
+            while (h < i && (text::is_adverb(pos(h)) || pos(h) == Pos::md)) ++h;
+            if (h <= i && text::is_verb(pos(h))) break;  // the possessed noun is a subject
           }
           // The first of a coordination: walk back to it, then take all of them.
           std::size_t first = static_cast<std::size_t>(mk);
