@@ -25,9 +25,9 @@ using namespace annals;
 namespace {
 
 // The development corpus and MEANTIME floors (see the test cases below).
-constexpr double DEV_TIMEX_VALUE = 0.962, DEV_ACTOR = 0.842, DEV_EVENT = 0.788, DEV_ROLE = 0.583,
-                 DEV_CAUSAL = 0.485, DEV_WDWW = 0.463;
-constexpr double MT_TIMEX_VALUE = 0.785, MT_EVENT = 0.434, MT_ACTOR = 0.383, MT_ROLE = 0.301, MT_WDWW = 0.167;
+constexpr double DEV_TIMEX_VALUE = 0.962, DEV_ACTOR = 0.849, DEV_EVENT = 0.808, DEV_ROLE = 0.628,
+                 DEV_CAUSAL = 0.555, DEV_WDWW = 0.565;
+constexpr double MT_TIMEX_VALUE = 0.785, MT_EVENT = 0.434, MT_ACTOR = 0.384, MT_ROLE = 0.301, MT_WDWW = 0.170;
 
 using test::the_pipeline;
 
@@ -100,7 +100,7 @@ TEST_CASE("the reference article: dates, actors, events, roles, causes") {
   CHECK(s.f1["timex.value"] >= 0.995);
   CHECK(s.f1["actor"] >= 0.895);
   CHECK(s.f1["event"] >= 0.795);
-  CHECK(s.f1["role"] >= 0.824);
+  CHECK(s.f1["role"] >= 0.845);
   CHECK(s.f1["causal"] >= 0.995);
   CHECK(s.f1["event.time"] >= 0.928);
   CHECK(s.f1["who-did-what-when"] >= 0.995);
