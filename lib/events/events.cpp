@@ -264,19 +264,25 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       if (w == "he" || w == "she" || w == "they") return std::nullopt;
     }
     std::size_t j = m.first;
+    std::size_t cur_last = m.last;  // end of the mention the walk last crossed
     while (j > floor) {
       std::size_t k = j - 1;
       // A date ends the walk: in "In 2015 Norway signed", "In" governs the date, not Norway.
       if (timex_at[k] >= 0) return std::nullopt;
       if (int mk = mention_of(k); mk >= 0) {
         j = ar.mentions[static_cast<std::size_t>(mk)].first;
+        cur_last = ar.mentions[static_cast<std::size_t>(mk)].last;
         continue;
       }
       if (is_np_internal(pos(k)) || pos(k) == Pos::rb) {
         j = k;
         continue;
       }
-      if ((lw(k) == "," || lw(k) == "and" || lw(k) == "or") && k > floor && mention_of(k - 1) >= 0) {
+      // "X, Y and Z" is a list; "for the booster EPO, the Unit (AIU) announced" is not: a
+      // comma joins only a name that a comma, "and" or "or" follows.
+      const bool listed = lw(k) != "," ||
+                          (cur_last < n && (lw(cur_last) == "," || lw(cur_last) == "and" || lw(cur_last) == "or"));
+      if (listed && (lw(k) == "," || lw(k) == "and" || lw(k) == "or") && k > floor && mention_of(k - 1) >= 0) {
         j = k;
         continue;
       }
@@ -319,7 +325,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     if (!is_subordinator(governing_prep(m, floor))) return false;
     if (m.last > verb) return false;
     for (std::size_t k = m.last; k < verb; ++k)
-      if (!text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" &&
+      if (!in_paren[k] && !text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" &&
           lw(k) != "had" && lw(k) != "not" && lw(k) != "n't")
         return false;
     return true;
@@ -543,7 +549,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
                                lw(k - 1) == "has" || lw(k - 1) == "have" || lw(k - 1) == "had"))
             --k;
           std::size_t verb_group = k;
-          while (k > floor && (is_np_internal(pos(k - 1)) || mention_of(k - 1) >= 0)) --k;
+          while (k > floor && (is_np_internal(pos(k - 1)) || mention_of(k - 1) >= 0 || (in_paren[k - 1] && !in_paren[i]))) --k;
           if (k < verb_group && k > floor && is_subordinator(lw(k - 1))) floor = k;
         }
         // A non-restrictive relative clause between subject and verb: "Russia, which has bases
