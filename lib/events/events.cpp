@@ -62,7 +62,8 @@ bool is_be(std::string_view w) {
 bool is_barrier(std::string_view lw, Pos p) {
   return lw == "that" && (p == Pos::in || p == Pos::wdt) ? true
          : lw == "which" || lw == "who" || lw == "whom" || lw == "whose" || lw == "whether" || lw == ";" ||
-           lw == "because" || lw == "although" || lw == "though" || lw == "while" || lw == "but" || lw == "if";
+           lw == "because" || lw == "although" || lw == "though" || lw == "while" || lw == "but" || lw == "if" ||
+           lw == "unless";
 }
 
 }  // namespace
@@ -838,6 +839,12 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         }
         if (blocked) continue;
         std::size_t dist = hi - lo;
+        // "would resubmit it before the end of the year and planned to launch it in early
+        // 2024": a date in an earlier coordinated verb phrase serves only when the trigger's
+        // own phrase has none.
+        if (k < i)
+          for (std::size_t j = k + 1; j < i; ++j)
+            if ((lw(j) == "and" || lw(j) == "but") && j + 1 < i && text::is_verb(pos(j + 1))) dist += n;
         if (dist < best_dist) {
           best_dist = dist;
           best = t;
