@@ -837,6 +837,27 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           while (r > s.first && (pos(r - 1) == Pos::in || pos(r - 1) == Pos::dt || text::is_adverb(pos(r - 1)))) --r;
           if (r > s.first && r - 1 != i && text::is_verb(pos(r - 1)) && reporting(r - 1)) blocked = true;
         }
+        const std::size_t tf = doc.token_at(timexes[static_cast<std::size_t>(t)].span.begin);
+        bool fronted = pos(s.first) == Pos::in || pos(s.first) == Pos::vbg;
+        for (std::size_t j = s.first; j < i && fronted; ++j) fronted = lw(j) != ",";
+        for (std::size_t j = lo + 1; j < hi && !blocked; ++j) {
+          // ", and in 2013 it barred ...": a new clause after ", and"/", but" keeps its date.
+          if (k > i && lw(j) == "," && j + 1 < hi && (lw(j + 1) == "and" || lw(j + 1) == "but")) blocked = true;
+          // "Under pressure from the protests, the government last month banned": a noun
+          // event in a sentence-opening phrase takes no date from the main clause.
+          if (ev.noun && k > i && lw(j) == "," && in_paren[j] == in_paren[i] && fronted) blocked = true;
+          // "to double funding by 2025 and urges ...": a deadline dates its own verb only.
+          if (k < i && tf > s.first && lw(tf - 1) == "by" &&
+              (lw(j) == "and" || lw(j) == "but" || (text::is_verb(pos(j)) && j > tf)))
+            blocked = true;
+        }
+        // "has denied all charges since his arrest in February 2017": the date is the
+        // arrest's, inside the "since" phrase; it dates nothing outside it.
+        if (tf > s.first + 2 && (lw(tf - 1) == "in" || lw(tf - 1) == "on" || lw(tf - 1) == "of")) {
+          std::size_t j = tf - 1;
+          while (j > s.first && j + 6 > tf && is_np_internal(pos(j - 1)) && mention_of(j - 1) < 0) --j;
+          if (j > s.first && j + 1 < tf && lw(j - 1) == "since" && !(i >= j && i < tf)) blocked = true;
+        }
         if (blocked) continue;
         std::size_t dist = hi - lo;
         // "would resubmit it before the end of the year and planned to launch it in early
