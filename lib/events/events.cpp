@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -798,7 +799,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         }
       }
       int best = -1;
-      std::size_t best_dist = n;
+      std::size_t best_dist = std::numeric_limits<std::size_t>::max();
       for (std::size_t k = s.first; k < s.last; ++k) {
         int t = timex_at[k];
         if (t < 0) continue;
@@ -818,7 +819,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           // month, the Council — under pressure from ... — adopted").
           // "discussed a tie-up in 2019 but abandoned it": "but" before a verb joins two verb
           // phrases of one clause, which share its date.
-          if (is_barrier(lw(j), pos(j)) && in_paren[j] == in_paren[i] && !(lw(j) == "but" && j + 1 == i))
+          if (is_barrier(lw(j), pos(j)) && in_paren[j] == in_paren[i] && !(lw(j) == "but" && !ev.noun && (j + 1 == i || text::is_verb(pos(j + 1)))))
             blocked = true;
           // A reporting verb between separates the report from what it reports: "said on
           // Monday that X had attacked ... in 2019" dates neither by the other.
