@@ -100,7 +100,7 @@ struct Extractor::Impl {
   }
 
   std::vector<Event> extract(const text::Document& doc, const actors::Result& ar,
-                             const std::vector<time::Timex>& timexes) const;
+                             const std::vector<time::Timex>& timexes, const syntax::Relations* deep) const;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -175,12 +175,14 @@ Expected<Extractor> Extractor::load(const Paths& paths) {
 }
 
 std::vector<Event> Extractor::extract(const text::Document& doc, const actors::Result& actors,
-                                      const std::vector<time::Timex>& timexes) const {
-  return impl_->extract(doc, actors, timexes);
+                                      const std::vector<time::Timex>& timexes,
+                                      const syntax::Relations* deep) const {
+  return impl_->extract(doc, actors, timexes, deep && !deep->empty() ? deep : nullptr);
 }
 
 std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const actors::Result& ar,
-                                            const std::vector<time::Timex>& timexes) const {
+                                            const std::vector<time::Timex>& timexes,
+                                            const syntax::Relations* deep) const {
   using Cat = text::Lemmatizer::Category;
   const auto& toks = doc.tokens;
   const std::size_t n = toks.size();
@@ -287,6 +289,25 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       j = ar.mentions[static_cast<std::size_t>(mk)].last;
     }
     return out;
+  };
+
+  // The first of a coordination the mention mk is in: "X, Y and Z" → X.
+  auto coordination_start = [&](std::size_t mk) {
+    std::size_t first = mk;
+    while (true) {
+      std::size_t j = ar.mentions[first].first;
+      // "X and Germany's Y": the possessive is Y's descriptor, not a coordinate.
+      if (j >= 2 && (lw(j - 1) == "'s" || lw(j - 1) == "'") && mention_of(j - 2) >= 0 &&
+          ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].possessive)
+        j = ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].first;
+      if (j < 2) break;
+      auto w = lw(j - 1);
+      if (w != "," && w != "and" && w != "or") break;
+      int pk = mention_of(j - 2);
+      if (pk < 0) break;
+      first = static_cast<std::size_t>(pk);
+    }
+    return first;
   };
 
   // The noun phrase right after position `from`: the mentions it holds (and those coordinated).
@@ -497,6 +518,25 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           }
         }
         bool found_subject = false;
+        // Deep mode: the parser's subject, where it is an actor (not a possessive: "Japan's
+        // plan was"), and the agent of a passive's "by".
+        if (deep) {
+          auto actor_at = [&](std::int32_t t) -> int {
+            if (t < 0) return -1;
+            int mk = mention_of(static_cast<std::size_t>(t));
+            return mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive ? mk : -1;
+          };
+          if (int mk = actor_at(deep->subject[i]); mk >= 0) {
+            passive = deep->passive[i];
+            for (auto c : coordinated(coordination_start(static_cast<std::size_t>(mk)), s.last))
+              add(c, passive ? Role::patient : frame.subj);
+            if (int bk = passive ? actor_at(deep->by_agent[i]) : -1; bk >= 0)
+              for (auto c : coordinated(static_cast<std::size_t>(bk), s.last)) add(c, Role::agent);
+            found_subject = true;
+            relative_subject = -1;
+            start = floor;  // the chunker's search is not needed
+          }
+        }
         if (relative_subject >= 0) {
           add(static_cast<std::size_t>(relative_subject), passive ? Role::patient : frame.subj);
           found_subject = true;
@@ -511,22 +551,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             k = m.first;
             continue;
           }
-          // The first of a coordination: walk back to it, then take all of them.
-          std::size_t first = static_cast<std::size_t>(mk);
-          while (true) {
-            std::size_t j = ar.mentions[first].first;
-            // "X and Germany's Y": the possessive is Y's descriptor, not a coordinate.
-            if (j >= 2 && (lw(j - 1) == "'s" || lw(j - 1) == "'") && mention_of(j - 2) >= 0 &&
-                ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].possessive)
-              j = ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].first;
-            if (j < 2) break;
-            auto w = lw(j - 1);
-            if (w != "," && w != "and" && w != "or") break;
-            int pk = mention_of(j - 2);
-            if (pk < 0) break;
-            first = static_cast<std::size_t>(pk);
-          }
-          for (auto c : coordinated(first, i)) add(c, passive ? Role::patient : frame.subj);
+          for (auto c : coordinated(coordination_start(static_cast<std::size_t>(mk)), i))
+            add(c, passive ? Role::patient : frame.subj);
           found_subject = true;
           break;
         }
@@ -555,8 +581,15 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         // Object and prepositional roles to the right, within the clause.
         std::size_t k = i + 1;
         while (k < clause_end && (pos(k) == Pos::rp || text::is_adverb(pos(k)))) ++k;
-        if (!passive && !frame.no_obj)
-          for (auto c : np_mentions_after(k, clause_end)) add(c, frame.obj);
+        if (!passive && !frame.no_obj) {
+          int dk = -1;
+          if (deep && deep->object[i] >= 0) dk = mention_of(static_cast<std::size_t>(deep->object[i]));
+          if (dk >= 0 && !ar.mentions[static_cast<std::size_t>(dk)].possessive) {
+            for (auto c : coordinated(static_cast<std::size_t>(dk), clause_end)) add(c, frame.obj);
+          } else {
+            for (auto c : np_mentions_after(k, clause_end)) add(c, frame.obj);
+          }
+        }
         for (std::size_t j = i + 1; j < clause_end && j <= i + 14; ++j) {
           if (text::is_verb(pos(j)) && j > i + 1 && !(consumed[j])) break;
           if (pos(j) != Pos::in && pos(j) != Pos::to) continue;
