@@ -65,6 +65,12 @@ bool is_barrier(std::string_view lw, Pos p) {
            lw == "because" || lw == "although" || lw == "though" || lw == "while" || lw == "but" || lw == "if";
 }
 
+/// Words that are prepositions before a noun phrase and subordinators before a clause:
+/// "after the vote" / "after the Commission rejected the plan".
+bool is_subordinator(std::string_view lw) {
+  return lw == "after" || lw == "before" || lw == "since" || lw == "until" || lw == "once" || lw == "as";
+}
+
 }  // namespace
 
 std::string_view to_string(Modality m) {
@@ -266,6 +272,22 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
                          pos(j - 1) == Pos::nn))
       --j;
     return j == floor || lw(j - 1) == "," || lw(j - 1) == "\xE2\x80\x94" || lw(j - 1) == "and";
+  };
+
+  // A mention after a subordinator that opens a clause whose verb is `verb`: "after the
+  // Commission rejected the plan", "until Peru and Chile have signed". Only auxiliaries,
+  // adverbs, a negation and coordinated mentions stand between the mention and the verb.
+  auto clause_subject = [&](const actors::Mention& m, std::size_t verb, std::size_t floor) {
+    auto k = governing_prep_at(m, floor);
+    if (!k || !is_subordinator(lw(*k))) return false;
+    for (std::size_t j = m.last; j < verb; ++j) {
+      auto w = lw(j);
+      if (text::is_adverb(pos(j)) || pos(j) == Pos::md || is_be(w) || w == "has" || w == "have" || w == "had" ||
+          w == "not" || w == "n't" || mention_of(j) >= 0 || ((w == "and" || w == ",") && mention_of(j + 1) >= 0))
+        continue;
+      return false;
+    }
+    return true;
   };
 
   // Mentions coordinated with mention index mi to its right: "X, Y and Z".
@@ -547,7 +569,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           int mk = mention_of(k);
           if (mk < 0) continue;
           const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
-          if (!governing_prep(m, s.first).empty() && !members_of(m, floor)) {
+          if (!governing_prep(m, s.first).empty() && !members_of(m, floor) && !clause_subject(m, i, s.first)) {
             k = m.first;
             continue;
           }
