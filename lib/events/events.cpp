@@ -276,13 +276,14 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
 
   // A mention after a subordinator that opens a clause whose verb is `verb`: "after the
   // Commission rejected the plan", "until Peru and Chile have signed". Only auxiliaries,
-  // adverbs, a negation and coordinated mentions stand between the mention and the verb.
+  // adverbs, a negation, an aside ("(FDA)") and coordinated mentions stand between the
+  // mention and the verb.
   auto clause_subject = [&](const actors::Mention& m, std::size_t verb, std::size_t floor) {
     auto k = governing_prep_at(m, floor);
     if (!k || !is_subordinator(lw(*k))) return false;
     for (std::size_t j = m.last; j < verb; ++j) {
       auto w = lw(j);
-      if (text::is_adverb(pos(j)) || pos(j) == Pos::md || is_be(w) || w == "has" || w == "have" || w == "had" ||
+      if (in_paren[j] || text::is_adverb(pos(j)) || pos(j) == Pos::md || is_be(w) || w == "has" || w == "have" || w == "had" ||
           w == "not" || w == "n't" || mention_of(j) >= 0 || ((w == "and" || w == ",") && mention_of(j + 1) >= 0))
         continue;
       return false;

@@ -121,34 +121,6 @@ TEST_CASE("an article without a dateline asks for --dct") {
   CHECK(ok.out.find("2020-05-05") != std::string::npos);
 }
 
-TEST_CASE("extract --deep takes a verb's subject from the parser where the chunker has none") {
-  TempDir dir;
-  {
-    std::FILE* f = std::fopen((dir / "a.txt").c_str(), "w");
-    REQUIRE(f);
-    std::fputs("Prices fell after the European Commission rejected the plan.\n", f);
-    std::fclose(f);
-  }
-  // The chunker reads "after the European Commission" as a prepositional phrase; the parser
-  // sees the clause it opens.
-  auto line_with = [](const std::string& table, const std::string& a, const std::string& b) {
-    for (std::size_t at = 0; at < table.size();) {
-      auto end = table.find('\n', at);
-      auto line = table.substr(at, end == std::string::npos ? std::string::npos : end - at);
-      if (line.find(a) != std::string::npos && line.find(b) != std::string::npos) return true;
-      if (end == std::string::npos) break;
-      at = end + 1;
-    }
-    return false;
-  };
-  auto shallow = run_annals("extract --dct 2021-05-03 --table -o " + (dir / "s.json") + " " + (dir / "a.txt"));
-  REQUIRE_MESSAGE(shallow.status == 0, shallow.out);
-  CHECK_FALSE(line_with(shallow.out, "European Commission", "rejected"));
-  auto deep = run_annals("extract --deep --dct 2021-05-03 --table -o " + (dir / "d.json") + " " + (dir / "a.txt"));
-  REQUIRE_MESSAGE(deep.status == 0, deep.out);
-  CHECK_MESSAGE(line_with(deep.out, "European Commission", "rejected"), deep.out);
-}
-
 TEST_CASE("extract --deep writes a valid graph, the same on every run") {
   TempDir dir;
   REQUIRE(run_annals("extract --deep " + kArticleB + " -o " + (dir / "1.json")).status == 0);
