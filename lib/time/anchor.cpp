@@ -237,6 +237,11 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
     }
     auto d = ymd(y, f.month, f.day);
     if (!d.ok()) return std::nullopt;  // "Feb. 30", "Feb. 29, 2015"
+    if (f.grain == Unit::week) {
+      // "the week of March 6": the ISO week holding the day.
+      r.value = format_value(d, Unit::week);
+      return r;
+    }
     r.value = format_value(d, Unit::day) + time_suffix(f);
     if (!time_suffix(f).empty()) r.type = TimexType::time;
     return r;
