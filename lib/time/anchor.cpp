@@ -294,8 +294,11 @@ std::optional<Resolved> resolve_point(const Frame& f, const Reference& ref, Fram
 /// date the unit applies to, and the shift falls back to the DCT.
 std::optional<Resolved> resolve_inherited(const Frame& f, const Reference& ref) {
   // A quarter anywhere before wins for years: quarterly reports compare with "a year ago"
-  // long after naming the quarter (TimeBank's wsj files: 1988-Q3 after "Sept. 30").
-  const bool use_quarter = f.unit == Unit::year && !ref.last_quarter.empty();
+  // long after naming the quarter (TimeBank's wsj files: 1988-Q3 after "Sept. 30"). So it
+  // does for "the quarter" and "the latest quarter" (by -1, unlike "that quarter"): the
+  // quarter reported, not a "fourth-quarter charge" forecast in between.
+  const bool use_quarter =
+      (f.unit == Unit::year || (f.unit == Unit::quarter && f.by == -1)) && !ref.last_quarter.empty();
   const std::string& last = use_quarter ? ref.last_quarter : ref.last_value;
   // Only a quarter, a month or a day sets a grain worth keeping; after a bare year ("last
   // year ... the year-ago quarter") the DCT is the better reference.
@@ -553,7 +556,7 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
     t.narrative = ref.narrative;
     if (t.type == TimexType::date || t.type == TimexType::time) t.interval = interval_of(t.value, t.mod);
     if (t.type == TimexType::date && t.value.size() >= 4 && is_digit4(t.value) &&
-        (f.kind == Frame::Kind::point || (f.kind == Frame::Kind::shift && !f.inherit))) {
+        (f.kind == Frame::Kind::point || f.kind == Frame::Kind::shift) && !f.inherit) {
       ref.last_value = t.value;
       ref.last_timex = static_cast<int>(out.size());
       // Only a quarter already over is one a report compares with its year-ago quarter: "the
