@@ -408,6 +408,7 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
       std::vector<Atom> alts;
       bool optional = false;
       bool negative = false;
+      bool lookahead = false;  // "&x": must come next, and stays out of the timex
     };
     std::vector<Element> elems;
     std::string_view pat = fields[1].first;
@@ -422,6 +423,9 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
       Element e;
       if (el.front() == '!') {
         e.negative = true;
+        el.remove_prefix(1);
+      } else if (el.front() == '&' && el.size() > 1) {
+        e.lookahead = true;
         el.remove_prefix(1);
       }
       if (el.size() > 1 && el.back() == '?') {
@@ -494,6 +498,16 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
     }
     for (const auto& e : elems)
       if (e.negative) return fail(fields[1].second, "a negative element (!x) goes at the start or the end");
+    // A lookahead (&x) is matched as the last piece but left out of the timex ("the year
+    // &ended": TimeBank's fiscal year is "the year", not "the year ended").
+    if (!elems.empty() && elems.back().lookahead) {
+      r.trailing = 1;
+      for (const Atom& a : elems.back().alts)
+        if (a.is_class || a.slot >= 0 || elems.back().optional || elems.size() < 2)
+          return fail(fields[1].second, "a lookahead (&x) is one required literal word after the rest");
+    }
+    for (std::size_t k = 0; k + r.trailing < elems.size(); ++k)
+      if (elems[k].lookahead) return fail(fields[1].second, "a lookahead element (&x) goes at the end");
     if (elems.empty()) return fail(fields[1].second, "empty pattern");
 
     // Production.
@@ -971,27 +985,29 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
     walk(doc, ps, core_root_, core.start, caps, core);
     if (core.rule >= 0) {
       Mention m;
-      m.span = {p.span.begin, ps[core.start + core.length - 1].span.end};
+      const std::size_t n = core.length - rules_[core.rule].trailing;
+      m.span = {p.span.begin, ps[core.start + n - 1].span.end};
       m.frame = core.frame;
       if (m.frame.mod == Mod::none) m.frame.mod = rules_[mod.rule].mod;
       m.rule = rules_[core.rule].name;
       out.push_back(m);
-      return mod.length + core.length;
+      return mod.length + n;
     }
   }
   Walk core;
   core.start = i;
   walk(doc, ps, core_root_, i, caps, core);
   if (core.rule < 0) return 0;
+  const std::size_t n = core.length - rules_[core.rule].trailing;
   Mention m;
-  m.span = {p.span.begin, ps[i + core.length - 1].span.end};
+  m.span = {p.span.begin, ps[i + n - 1].span.end};
   m.frame = core.frame;
   m.rule = rules_[core.rule].name;
   if (m.frame.kind == Frame::Kind::point && m.frame.weekday != Frame::kUnset && m.frame.lean == Frame::Lean::none &&
       m.frame.year == Frame::kUnset && m.frame.month == Frame::kUnset)
     m.cue = cue_before(doc, ps, i);
   out.push_back(m);
-  return core.length;
+  return n;
 }
 
 Frame::Lean Grammar::cue_before(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i) const {

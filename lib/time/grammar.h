@@ -75,6 +75,7 @@ struct Rule {
   std::vector<Arg> args;
   std::vector<Atom> not_before;  // the previous piece must match none of these
   std::vector<Atom> not_after;   // the next piece must match none of these
+  std::uint8_t trailing = 0;     // pieces matched after the timex (a "&x" lookahead), not in it
   bool is_mod = false;           // a modifier prefix from mods.tsv
   Mod mod = Mod::none;
   std::uint8_t mod_applies = 0;  // 1 points, 2 durations, 3 both

@@ -25,7 +25,7 @@ using namespace annals;
 namespace {
 
 // The development corpus and MEANTIME floors (see the test cases below).
-constexpr double DEV_TIMEX_VALUE = 0.962, DEV_ACTOR = 0.842, DEV_EVENT = 0.788, DEV_ROLE = 0.594,
+constexpr double DEV_TIMEX_VALUE = 0.966, DEV_ACTOR = 0.842, DEV_EVENT = 0.788, DEV_ROLE = 0.594,
                  DEV_CAUSAL = 0.69, DEV_WDWW = 0.49;
 constexpr double MT_TIMEX_VALUE = 0.785, MT_EVENT = 0.434, MT_ACTOR = 0.383, MT_ROLE = 0.301, MT_WDWW = 0.167;
 
