@@ -143,7 +143,12 @@ std::vector<std::pair<std::string_view, std::uint32_t>> tab_fields(std::string_v
   return out;
 }
 
-/// a == b, without a memcmp call when the words are 8 bytes or shorter (most are): that call
+/// Every built-in class (match_builtin reads only digits, number and ordinal words).
+constexpr std::uint64_t kBuiltinClasses = [] {
+  std::uint64_t m = 0;
+  for (std::uint32_t c = 0; c < static_cast<std::uint32_t>(Builtin::count_); ++c) m |= class_bit(c);
+  return m;
+}();
 
 }  // namespace
 
@@ -250,6 +255,22 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
   for (std::uint32_t w = 1; w < g.words_.size(); ++w)
     for (const LexEntry& le : g.lex_[w])
       if (le.cls == g.number_class_ || le.cls == g.ordinal_class_) g.numeric_[w] = 1;
+  for (Node& n : g.nodes_) {
+    for (std::uint32_t k = 0; k < n.literals; ++k) n.literal_ids.push_back(n.edges[k].atom.id);
+    for (std::size_t k = n.literals; k < n.edges.size(); ++k) n.class_mask |= class_bit(n.edges[k].atom.id);
+  }
+  g.word_classes_.assign(g.words_.size(), {0, 0});
+  for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
+    auto& wc = g.word_classes_[w];
+    for (const LexEntry& le : g.lex_[w]) {
+      if (!le.needs_capital) wc[0] |= class_bit(le.cls);
+      wc[1] |= class_bit(le.cls);
+    }
+    if (g.numeric_[w]) {
+      wc[0] |= kBuiltinClasses;
+      wc[1] |= kBuiltinClasses;
+    }
+  }
   std::uint16_t past = g.class_id("past_cue"), future = g.class_id("future_cue");
   std::uint16_t near_future = g.class_id("near_future_cue");
   for (std::uint32_t w = 1; w < g.words_.size(); ++w)
@@ -610,6 +631,7 @@ void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
       p.capitalized = c0 >= 'A' && c0 <= 'Z';
       p.digits = is_digit(s[0]) || (s.size() > 1 && s[0] == '\'' && is_digit(s[1]));
       if (p.digits) p.number = digits_value(s);
+      p.classes = word_classes_[p.word][p.capitalized] | (p.digits ? kBuiltinClasses : 0);
       out.push_back(p);
     };
     std::string_view s = t.span.of(lower);
@@ -933,21 +955,24 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
     walk(doc, ps, e.child, i + len, caps, best);
     if (has_slot) caps[e.atom.slot] = saved;
   };
-  const auto lit_end = n.edges.begin() + n.literals;
-  if (const std::uint32_t w = ps[i].word) {
-    auto it = std::lower_bound(n.edges.begin(), lit_end, w, [](const Edge& e, std::uint32_t id) { return e.atom.id < id; });
-    for (; it != lit_end && it->atom.id == w; ++it) {
+  if (const std::uint32_t w = ps[i].word; w && n.literals) {
+    const auto ids = n.literal_ids.begin();
+    for (auto k = static_cast<std::size_t>(std::lower_bound(ids, n.literal_ids.end(), w) - ids);
+         k < n.literals && n.literal_ids[k] == w; ++k) {
       Capture c;
-      if (std::size_t len = match_atom(doc, ps, i, it->atom, c)) follow(*it, len, c);
+      if (std::size_t len = match_atom(doc, ps, i, n.edges[k].atom, c)) follow(n.edges[k], len, c);
     }
   }
+  // A class whose bit the piece lacks cannot match (Piece::classes is a superset).
+  const std::uint64_t classes = ps[i].classes;
+  if ((n.class_mask & classes) == 0) return;
   std::uint32_t cls = ~0u;
   std::size_t len = 0;
   Capture c;
-  for (auto it = lit_end; it != n.edges.end(); ++it) {
+  for (auto it = n.edges.begin() + n.literals; it != n.edges.end(); ++it) {
     if (it->atom.id != cls) {
       cls = it->atom.id;
-      len = match_atom(doc, ps, i, it->atom, c);
+      len = (class_bit(cls) & classes) ? match_atom(doc, ps, i, it->atom, c) : 0;
     }
     if (len) follow(*it, len, c);
   }

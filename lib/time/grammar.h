@@ -10,6 +10,7 @@
 // alternatives are expanded into trie paths at load time.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -90,6 +91,12 @@ struct Node {
   /// edges sorted by class (one class test serves every slot that class fills).
   std::vector<Edge> edges;
   std::uint32_t literals = 0;  // number of literal edges at the front
+  /// The word ids of the literal edges, in the same order: the binary search reads 4 bytes
+  /// an edge instead of an Edge (the search over the roots' edges led the profile).
+  std::vector<std::uint32_t> literal_ids;
+  /// One bit per class of the class edges (class_bit): a piece whose classes share no bit
+  /// with it skips the class edges without a test.
+  std::uint64_t class_mask = 0;
   std::int32_t rule = -1;  // accepting: the first rule that ends here
 };
 
@@ -103,7 +110,12 @@ struct Piece {
   std::int32_t number = -1;      // value of an all-digit piece, -1 otherwise
   bool capitalized = false;
   bool digits = false;           // starts with a digit or an apostrophe and a digit
+  /// The classes that may match here (class_bit): a superset, so a clear bit means no match.
+  std::uint64_t classes = 0;
 };
+
+/// The bit of a class id in Node::class_mask and Piece::classes; ids past 62 share bit 63.
+constexpr std::uint64_t class_bit(std::uint32_t cls) { return std::uint64_t{1} << (cls < 63 ? cls : 63); }
 
 struct Capture {
   Span span;
@@ -165,6 +177,9 @@ class Grammar {
   std::vector<std::uint8_t> starts_;  // by word id: 1 when some rule or mod can start with it
   std::vector<std::uint8_t> tense_;  // by word id: 1 past cue, 2 future cue, 3 future cue right before a weekday only
   std::vector<std::uint8_t> numeric_; // by word id: 1 for number and ordinal words
+  // By word id: the classes of its lexicon entries (class_bit), and the built-ins when it is a
+  // number or ordinal word; [0] without the entries that need a capital, [1] with them.
+  std::vector<std::array<std::uint64_t, 2>> word_classes_;
   friend class TaggerAccess;
 
  public:
