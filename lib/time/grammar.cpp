@@ -144,6 +144,10 @@ std::vector<std::pair<std::string_view, std::uint32_t>> tab_fields(std::string_v
 }
 
 /// Every built-in class (match_builtin reads only digits, number and ordinal words).
+/// Nodes with this many literal edges or more (the roots) find a word's first edge by a
+/// table indexed by word id rather than a binary search.
+constexpr std::uint32_t kDenseLiterals = 16;
+
 constexpr std::uint64_t kBuiltinClasses = [] {
   std::uint64_t m = 0;
   for (std::uint32_t c = 0; c < static_cast<std::uint32_t>(Builtin::count_); ++c) m |= class_bit(c);
@@ -226,24 +230,12 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
   // Which words can start a match, and the tense cues.
   g.starts_.assign(g.words_.size(), 0);
   g.tense_.assign(g.words_.size(), 0);
-  auto mark = [&](std::uint32_t root) {
-    for (const Edge& e : g.nodes_[root].edges) {
-      if (!e.atom.is_class) {
-        g.starts_[e.atom.id] = 1;
-        continue;
-      }
-      for (std::uint32_t w = 1; w < g.words_.size(); ++w)
-        for (const LexEntry& le : g.lex_[w])
-          if (le.cls == e.atom.id || (e.atom.id == static_cast<std::uint16_t>(Builtin::num) && le.cls == g.number_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::ordinal) && le.cls == g.ordinal_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::day) && le.cls == g.ordinal_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::year) && le.cls == g.number_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::year_alone) && le.cls == g.number_class_))
-            g.starts_[w] = 1;
-    }
-  };
-  mark(g.core_root_);
-  mark(g.mod_root_);
+  // By word id: bit 1 when a literal edge of the core root names it, bit 2 of the mod root
+  // (class edges at the roots are tested with the piece's class mask in match_at).
+  for (const Edge& e : g.nodes_[g.core_root_].edges)
+    if (!e.atom.is_class) g.starts_[e.atom.id] |= 1;
+  for (const Edge& e : g.nodes_[g.mod_root_].edges)
+    if (!e.atom.is_class) g.starts_[e.atom.id] |= 2;
   for (Node& n : g.nodes_) {
     std::stable_sort(n.edges.begin(), n.edges.end(), [](const Edge& a, const Edge& b) {
       return a.atom.is_class != b.atom.is_class ? !a.atom.is_class : a.atom.id < b.atom.id;
@@ -258,6 +250,12 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
   for (Node& n : g.nodes_) {
     for (std::uint32_t k = 0; k < n.literals; ++k) n.literal_ids.push_back(n.edges[k].atom.id);
     for (std::size_t k = n.literals; k < n.edges.size(); ++k) n.class_mask |= class_bit(n.edges[k].atom.id);
+    if (n.literals >= kDenseLiterals) {
+      n.lower_by_word.resize(g.words_.size());
+      for (std::uint32_t w = 0; w < g.words_.size(); ++w)
+        n.lower_by_word[w] = static_cast<std::uint32_t>(
+            std::lower_bound(n.literal_ids.begin(), n.literal_ids.end(), w) - n.literal_ids.begin());
+    }
   }
   g.word_classes_.assign(g.words_.size(), {0, 0});
   for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
@@ -369,6 +367,11 @@ Expected<void> Grammar::read_mods(const std::filesystem::path& file) {
       std::string_view w = phrase.substr(0, sp);
       if (!w.empty()) path.push_back(Atom{false, intern(w), -1, {}});
       phrase = sp == std::string_view::npos ? std::string_view{} : phrase.substr(sp + 1);
+    }
+    if (path.empty()) {  // the mod root would accept before any word (match_at relies on it not)
+      auto d = table->error(row, 0, "a modifier is one or more words");
+      d.status = Status::rules;
+      return d;
     }
     rules_.push_back(std::move(r));
     insert(path, static_cast<std::int32_t>(rules_.size() - 1), mod_root_);
@@ -957,7 +960,8 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
   };
   if (const std::uint32_t w = ps[i].word; w && n.literals) {
     const auto ids = n.literal_ids.begin();
-    for (auto k = static_cast<std::size_t>(std::lower_bound(ids, n.literal_ids.end(), w) - ids);
+    for (std::size_t k = n.lower_by_word.empty() ? static_cast<std::size_t>(std::lower_bound(ids, n.literal_ids.end(), w) - ids)
+                                                 : n.lower_by_word[w];
          k < n.literals && n.literal_ids[k] == w; ++k) {
       Capture c;
       if (std::size_t len = match_atom(doc, ps, i, n.edges[k].atom, c)) follow(n.edges[k], len, c);
@@ -981,14 +985,18 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
 std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
                               std::vector<Mention>& out, std::vector<Capture>& caps) const {
   const Piece& p = ps[i];
-  if (!p.digits && (p.word == 0 || !starts_[p.word])) return 0;
+  // A walk from a root finds nothing unless a literal edge names the word or a class edge may
+  // match it (the roots accept nothing: every path has an atom).
+  const bool mod_start = starts_[p.word] & 2;
+  const bool core_start = (starts_[p.word] & 1) || (nodes_[core_root_].class_mask & p.classes);
+  if (!mod_start && !core_start) return 0;
   // Every walk leaves caps as it found it (empty captures), so one buffer serves them all.
   if (caps.size() < max_slots_) caps.resize(max_slots_);
   // A modifier first ("late", "the end of", "more than"), then a rule right after it.
   Walk mod;
   mod.start = i;
   mod.mod_root = true;
-  if (p.word) walk(doc, ps, mod_root_, i, caps, mod);
+  if (mod_start) walk(doc, ps, mod_root_, i, caps, mod);
   if (mod.rule >= 0 && i + mod.length < ps.size()) {
     Walk core;
     core.start = i + mod.length;
@@ -1004,6 +1012,7 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
       return mod.length + core.length;
     }
   }
+  if (!core_start) return 0;
   Walk core;
   core.start = i;
   walk(doc, ps, core_root_, i, caps, core);

@@ -97,6 +97,8 @@ struct Node {
   /// One bit per class of the class edges (class_bit): a piece whose classes share no bit
   /// with it skips the class edges without a test.
   std::uint64_t class_mask = 0;
+  /// With many literal edges: by word id, the index of the first literal id not below it.
+  std::vector<std::uint32_t> lower_by_word;
   std::int32_t rule = -1;  // accepting: the first rule that ends here
 };
 
@@ -174,7 +176,7 @@ class Grammar {
   std::size_t max_slots_ = 0;  // most slots of any rule: the size of the capture buffer
   std::vector<Node> nodes_;
   std::uint32_t core_root_ = 0, mod_root_ = 0;
-  std::vector<std::uint8_t> starts_;  // by word id: 1 when some rule or mod can start with it
+  std::vector<std::uint8_t> starts_;  // by word id: 1 a core root literal, 2 a mod root literal
   std::vector<std::uint8_t> tense_;  // by word id: 1 past cue, 2 future cue, 3 future cue right before a weekday only
   std::vector<std::uint8_t> numeric_; // by word id: 1 for number and ordinal words
   // By word id: the classes of its lexicon entries (class_bit), and the built-ins when it is a
