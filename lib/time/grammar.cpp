@@ -143,6 +143,13 @@ std::vector<std::pair<std::string_view, std::uint32_t>> tab_fields(std::string_v
   return out;
 }
 
+/// The bit of a word in Grammar::filter_: its first and last bytes and its length.
+inline std::uint32_t filter_key(std::string_view s) {
+  const auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
+  const auto len = static_cast<std::uint32_t>(std::min<std::size_t>(s.size(), 15));
+  return (first & 31u) | ((last & 31u) << 5) | (len << 10);
+}
+
 /// Every built-in class (match_builtin reads only digits, number and ordinal words).
 /// Nodes with this many literal edges or more (the roots) find a word's first edge by a
 /// table indexed by word id rather than a binary search.
@@ -161,7 +168,11 @@ constexpr std::uint64_t kBuiltinClasses = [] {
 // A slot holds the word id in its low 32 bits and the hash's high 32 bits above them, so a
 // probe compares bytes only when the hashes agree (most tokens are no rule word at all).
 std::uint32_t Grammar::word_id(std::string_view s) const {
-  if (table_.empty()) return 0;
+  if (table_.empty() || s.empty()) return 0;
+  if (!filter_.empty()) {
+    const std::uint32_t key = filter_key(s);
+    if (!(filter_[key >> 6] & (std::uint64_t{1} << (key & 63)))) return 0;
+  }
   const std::size_t mask = table_.size() - 1;
   const std::uint64_t hash = word_hash(s);
   const std::uint64_t tag = hash & 0xffffffff00000000ull;
@@ -256,6 +267,12 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
         n.lower_by_word[w] = static_cast<std::uint32_t>(
             std::lower_bound(n.literal_ids.begin(), n.literal_ids.end(), w) - n.literal_ids.begin());
     }
+  }
+  // Every word interned: from now on word_id() rejects most other words by one bit.
+  g.filter_.assign((1u << 14) / 64, 0);
+  for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
+    const std::uint32_t key = filter_key(g.words_[w]);
+    g.filter_[key >> 6] |= std::uint64_t{1} << (key & 63);
   }
   g.word_classes_.assign(g.words_.size(), {0, 0});
   for (std::uint32_t w = 1; w < g.words_.size(); ++w) {

@@ -169,6 +169,9 @@ class Grammar {
   // Word ids: open addressing over the lower-case texts of every literal and lexicon entry.
   std::vector<std::string> words_{""};
   std::vector<std::uint64_t> table_;  // open addressing: hash tag << 32 | word id
+  // A bit per (first byte, last byte, length) of some word (filter_key), set once every word
+  // is interned: most tokens of a text are no rule word, and one bit says so without a hash.
+  std::vector<std::uint64_t> filter_;
   std::vector<std::vector<LexEntry>> lex_{{}};  // by word id
   std::vector<std::string> class_names_;
   std::uint16_t number_class_ = 0, ordinal_class_ = 0;
