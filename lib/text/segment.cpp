@@ -216,14 +216,15 @@ Document Segmenter::segment(std::string id, std::string text) const {
   newlines_before.reserve(n / 5 + 8);
   // `shape` holds has_digit and all_caps (shape_of); the rest is added here.
   auto push_shaped = [&](std::size_t b, std::size_t e, TokenKind k, std::uint8_t shape) {
-    Token tok;
-    tok.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
-    tok.kind = k;
     if (at_line_start) shape |= line_start;
     if (space) shape |= space_before;
     if (kByteFlags[static_cast<unsigned char>(t[b])] & kUpper) shape |= capitalized;
+    // Fields stored in place: a Token built on the stack and copied was written as bytes and
+    // read back as words, a stalled store forward that was most of this function's time.
+    Token& tok = doc.tokens.emplace_back();
+    tok.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+    tok.kind = k;
     tok.shape = shape;
-    doc.tokens.push_back(tok);
     newlines_before.push_back(newlines);
     at_line_start = false;
     space = false;
