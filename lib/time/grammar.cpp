@@ -632,7 +632,9 @@ void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
       ++run;
     prev = &t;
     auto add = [&](std::uint32_t b, std::uint32_t e) {
-      Piece p;
+      // Written in place: a Piece built on the stack and copied was stored as bytes and read
+      // back as 16-byte words, a stalled store forward that led this function's profile.
+      Piece& p = out.emplace_back();
       p.span = {b, e};
       p.sentence = t.sentence;
       p.run = run;
@@ -652,7 +654,6 @@ void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
       p.digits = is_digit(s[0]) || (s.size() > 1 && s[0] == '\'' && is_digit(s[1]));
       if (p.digits) p.number = digits_value(s);
       p.classes = word_classes_[p.word][p.capitalized] | (p.digits ? kBuiltinClasses : 0);
-      out.push_back(p);
     };
     std::string_view s = t.span.of(lower);
     if (t.kind == text::TokenKind::punct || t.kind == text::TokenKind::symbol || s.size() < 3 ||
