@@ -150,6 +150,26 @@ inline std::uint32_t filter_key(std::string_view s) {
   return (first & 31u) | ((last & 31u) << 5) | (len << 10);
 }
 
+/// The bytes of a word of 1 to 8 bytes in one integer, one-to-one for a given length (as the
+/// tail of word_hash: two overlapping loads, or three bytes), reading no byte past it.
+inline std::uint64_t pack_short(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t r = s.size();
+  if (r >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + r - 4, 4);
+    return a | (std::uint64_t{b} << 32);
+  }
+  auto byte = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(p[k])}; };
+  return byte(0) | (byte(r / 2) << 8) | (byte(r - 1) << 16);
+}
+
+inline std::uint64_t short_hash(std::uint64_t key, std::size_t size) {
+  std::uint64_t h = (key ^ (size * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 31);
+}
+
 /// Every built-in class (match_builtin reads only digits, number and ordinal words).
 /// Nodes with this many literal edges or more (the roots) find a word's first edge by a
 /// table indexed by word id rather than a binary search.
@@ -172,6 +192,16 @@ std::uint32_t Grammar::word_id(std::string_view s) const {
   if (!filter_.empty()) {
     const std::uint32_t key = filter_key(s);
     if (!(filter_[key >> 6] & (std::uint64_t{1} << (key & 63)))) return 0;
+  }
+  if (s.size() <= 8 && !short_.empty()) {
+    // Most words: one 8-byte compare in the slot, no hash of the bytes, no trip to words_.
+    const std::uint64_t key = pack_short(s);
+    const std::size_t mask = short_.size() - 1;
+    for (std::size_t h = short_hash(key, s.size()) & mask;; h = (h + 1) & mask) {
+      const ShortSlot& slot = short_[h];
+      if (slot.size == 0) return 0;
+      if (slot.key == key && slot.size == s.size()) return slot.id;
+    }
   }
   const std::size_t mask = table_.size() - 1;
   const std::uint64_t hash = word_hash(s);
@@ -273,6 +303,19 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
   for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
     const std::uint32_t key = filter_key(g.words_[w]);
     g.filter_[key >> 6] |= std::uint64_t{1} << (key & 63);
+  }
+  std::size_t shorts = 0;
+  for (const std::string& w : g.words_) shorts += !w.empty() && w.size() <= 8;
+  std::size_t slots = 16;
+  while (slots < shorts * 4) slots *= 2;  // at most a quarter full: short probes
+  g.short_.assign(slots, {});
+  for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
+    const std::string_view word = g.words_[w];
+    if (word.empty() || word.size() > 8) continue;
+    const std::uint64_t key = pack_short(word);
+    std::size_t h = short_hash(key, word.size()) & (slots - 1);
+    while (g.short_[h].size != 0) h = (h + 1) & (slots - 1);
+    g.short_[h] = {key, w, static_cast<std::uint32_t>(word.size())};
   }
   g.word_classes_.assign(g.words_.size(), {0, 0});
   for (std::uint32_t w = 1; w < g.words_.size(); ++w) {

@@ -172,6 +172,14 @@ class Grammar {
   // A bit per (first byte, last byte, length) of some word (filter_key), set once every word
   // is interned: most tokens of a text are no rule word, and one bit says so without a hash.
   std::vector<std::uint64_t> filter_;
+  // The words of 8 bytes or fewer again, each slot holding the word's bytes (pack_short): set
+  // once every word is interned, when word_id() asks it instead of table_.
+  struct ShortSlot {
+    std::uint64_t key = 0;
+    std::uint32_t id = 0;
+    std::uint32_t size = 0;  // 0: empty
+  };
+  std::vector<ShortSlot> short_;
   std::vector<std::vector<LexEntry>> lex_{{}};  // by word id
   std::vector<std::string> class_names_;
   std::uint16_t number_class_ = 0, ordinal_class_ = 0;
