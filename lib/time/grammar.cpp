@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <initializer_list>
 
 #include "core/files.h"
 #include "core/table.h"
@@ -180,6 +181,25 @@ constexpr std::uint64_t kBuiltinClasses = [] {
   for (std::uint32_t c = 0; c < static_cast<std::uint32_t>(Builtin::count_); ++c) m |= class_bit(c);
   return m;
 }();
+
+constexpr std::uint64_t builtin_bits(std::initializer_list<Builtin> bs) {
+  std::uint64_t m = 0;
+  for (Builtin b : bs) m |= class_bit(static_cast<std::uint32_t>(b));
+  return m;
+}
+
+/// The built-ins that may match a piece starting with a digit (a superset, read off
+/// match_builtin): an all-digit number can be no date, clock, decade or fraction, and a piece
+/// with other characters no plain integer; the classes read from number words need a word.
+std::uint64_t digit_classes(const Piece& p) {
+  constexpr std::uint64_t kNumber = builtin_bits({Builtin::year, Builtin::day, Builtin::integer, Builtin::num,
+                                                  Builtin::hour12, Builtin::year_alone});
+  constexpr std::uint64_t kShaped = builtin_bits({Builtin::day, Builtin::ordinal, Builtin::iso_date,
+                                                  Builtin::iso_month, Builtin::numeric_date, Builtin::clock,
+                                                  Builtin::decade, Builtin::fraction, Builtin::clock24});
+  constexpr std::uint64_t kWords = builtin_bits({Builtin::year, Builtin::num, Builtin::ordinal, Builtin::year_alone});
+  return (p.number >= 0 ? kNumber : kShaped) | (p.word ? kWords : 0);
+}
 
 }  // namespace
 
@@ -696,7 +716,7 @@ void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
       p.capitalized = c0 >= 'A' && c0 <= 'Z';
       p.digits = is_digit(s[0]) || (s.size() > 1 && s[0] == '\'' && is_digit(s[1]));
       if (p.digits) p.number = digits_value(s);
-      p.classes = word_classes_[p.word][p.capitalized] | (p.digits ? kBuiltinClasses : 0);
+      p.classes = word_classes_[p.word][p.capitalized] | (p.digits ? digit_classes(p) : 0);
     };
     std::string_view s = t.span.of(lower);
     if (t.kind == text::TokenKind::punct || t.kind == text::TokenKind::symbol || s.size() < 3 ||
