@@ -209,10 +209,6 @@ std::uint64_t digit_classes(const Piece& p) {
 // probe compares bytes only when the hashes agree (most tokens are no rule word at all).
 std::uint32_t Grammar::word_id(std::string_view s) const {
   if (table_.empty() || s.empty()) return 0;
-  if (!filter_.empty()) {
-    const std::uint32_t key = filter_key(s);
-    if (!(filter_[key >> 6] & (std::uint64_t{1} << (key & 63)))) return 0;
-  }
   if (s.size() <= 8 && !short_.empty()) {
     // Most words: one 8-byte compare in the slot, no hash of the bytes, no trip to words_.
     const std::uint64_t key = pack_short(s);
@@ -222,6 +218,10 @@ std::uint32_t Grammar::word_id(std::string_view s) const {
       if (slot.size == 0) return 0;
       if (slot.key == key && slot.size == s.size()) return slot.id;
     }
+  }
+  if (!filter_.empty()) {
+    const std::uint32_t key = filter_key(s);
+    if (!(filter_[key >> 6] & (std::uint64_t{1} << (key & 63)))) return 0;
   }
   const std::size_t mask = table_.size() - 1;
   const std::uint64_t hash = word_hash(s);

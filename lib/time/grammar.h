@@ -170,7 +170,8 @@ class Grammar {
   std::vector<std::string> words_{""};
   std::vector<std::uint64_t> table_;  // open addressing: hash tag << 32 | word id
   // A bit per (first byte, last byte, length) of some word (filter_key), set once every word
-  // is interned: most tokens of a text are no rule word, and one bit says so without a hash.
+  // is interned: most long tokens of a text are no rule word, and one bit says so without a
+  // hash (short words go to short_, whose probe costs no more than the bit).
   std::vector<std::uint64_t> filter_;
   // The words of 8 bytes or fewer again, each slot holding the word's bytes (pack_short): set
   // once every word is interned, when word_id() asks it instead of table_.
