@@ -337,6 +337,7 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
     while (g.short_[h].size != 0) h = (h + 1) & (slots - 1);
     g.short_[h] = {key, w, static_cast<std::uint32_t>(word.size())};
   }
+  g.root_classes_ = g.nodes_[g.core_root_].class_mask;
   g.word_classes_.assign(g.words_.size(), {0, 0});
   for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
     auto& wc = g.word_classes_[w];

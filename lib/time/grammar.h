@@ -138,6 +138,10 @@ class Grammar {
   std::size_t match_at(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
                        std::vector<Mention>& out, std::vector<Capture>& scratch) const;
 
+  /// Whether a walk from a root can match at `p` (match_at returns 0 otherwise): inline, so
+  /// the tagger skips most pieces without a call.
+  bool may_start(const Piece& p) const { return starts_[p.word] != 0 || (root_classes_ & p.classes) != 0; }
+
   std::uint32_t word_id(std::string_view lower) const;
   std::uint16_t class_id(std::string_view name) const;  // 0xffff when unknown
   const std::vector<LexEntry>& entries(std::uint32_t word) const { return lex_[word]; }
@@ -188,6 +192,7 @@ class Grammar {
   std::size_t max_slots_ = 0;  // most slots of any rule: the size of the capture buffer
   std::vector<Node> nodes_;
   std::uint32_t core_root_ = 0, mod_root_ = 0;
+  std::uint64_t root_classes_ = 0;  // the core root's class_mask
   std::vector<std::uint8_t> starts_;  // by word id: 1 a core root literal, 2 a mod root literal
   std::vector<std::uint8_t> tense_;  // by word id: 1 past cue, 2 future cue, 3 future cue right before a weekday only
   std::vector<std::uint8_t> numeric_; // by word id: 1 for number and ordinal words
