@@ -243,6 +243,11 @@ Document Segmenter::segment(std::string id, std::string text) const {
 
   std::size_t i = 0;
   while (i < n) {
+    if (t[i] == ' ') {  // most white space, without the class look-up
+      space = true;
+      ++i;
+      continue;
+    }
     Char ch = char_at(t, i);
     if (ch.cls == CharClass::space) {
       if (t[i] == '\n') {
@@ -273,6 +278,7 @@ Document Segmenter::segment(std::string id, std::string text) const {
           ++i;
           continue;
         }
+        if (t[i] == ' ') break;  // white space joins nothing: most words end here
         Char c = char_at(t, i);
         if (is_word_char(c.cls)) {
           i += c.len;
