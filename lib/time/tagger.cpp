@@ -69,6 +69,10 @@ std::vector<Mention> match_with(const detail::Grammar& g, const text::Document& 
   std::vector<Mention> out;
   std::vector<detail::Capture> caps;
   for (std::size_t i = 0; i < ps.size();) {
+    if (!g.may_start(ps[i])) {
+      ++i;
+      continue;
+    }
     std::size_t n = g.match_at(doc, ps, i, out, caps);
     if (n == 0) {
       ++i;
