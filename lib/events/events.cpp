@@ -67,6 +67,12 @@ bool is_barrier(std::string_view lw, Pos p) {
            lw == "unless";
 }
 
+/// Words that are prepositions before a noun phrase and subordinators before a clause:
+/// "after the vote" / "after the Commission rejected the plan".
+bool is_subordinator(std::string_view lw) {
+  return lw == "after" || lw == "before" || lw == "since" || lw == "until" || lw == "once" || lw == "as";
+}
+
 }  // namespace
 
 std::string_view to_string(Modality m) {
@@ -102,7 +108,7 @@ struct Extractor::Impl {
   }
 
   std::vector<Event> extract(const text::Document& doc, const actors::Result& ar,
-                             const std::vector<time::Timex>& timexes) const;
+                             const std::vector<time::Timex>& timexes, const syntax::Relations* deep) const;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -177,12 +183,14 @@ Expected<Extractor> Extractor::load(const Paths& paths) {
 }
 
 std::vector<Event> Extractor::extract(const text::Document& doc, const actors::Result& actors,
-                                      const std::vector<time::Timex>& timexes) const {
-  return impl_->extract(doc, actors, timexes);
+                                      const std::vector<time::Timex>& timexes,
+                                      const syntax::Relations* deep) const {
+  return impl_->extract(doc, actors, timexes, deep && !deep->empty() ? deep : nullptr);
 }
 
 std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const actors::Result& ar,
-                                            const std::vector<time::Timex>& timexes) const {
+                                            const std::vector<time::Timex>& timexes,
+                                            const syntax::Relations* deep) const {
   using Cat = text::Lemmatizer::Category;
   const auto& toks = doc.tokens;
   const std::size_t n = toks.size();
@@ -316,20 +324,20 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return j == floor || lw(j - 1) == "," || lw(j - 1) == "\xE2\x80\x94" || lw(j - 1) == "and";
   };
 
-  // A subordinator read as a preposition: in "after the paper published", "before Chile
-  // signed", "since Peru joined" the name is the subject of the verb that follows it (only
-  // adverbs, modals and auxiliaries between), not the object of "after".
-  auto is_subordinator = [](std::string_view w) {
-    return w == "after" || w == "before" || w == "since" || w == "until" || w == "till" || w == "once" || w == "as" ||
-           w == "when";
-  };
-  auto subordinate_subject = [&](const actors::Mention& m, std::size_t verb, std::size_t floor) {
-    if (!is_subordinator(governing_prep(m, floor))) return false;
-    if (m.last > verb) return false;
-    for (std::size_t k = m.last; k < verb; ++k)
-      if (!in_paren[k] && !text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" &&
-          lw(k) != "had" && lw(k) != "not" && lw(k) != "n't")
-        return false;
+  // A mention after a subordinator that opens a clause whose verb is `verb`: "after the
+  // Commission rejected the plan", "until Peru and Chile have signed". Only auxiliaries,
+  // adverbs, a negation, an aside ("(FDA)") and coordinated mentions stand between the
+  // mention and the verb.
+  auto clause_subject = [&](const actors::Mention& m, std::size_t verb, std::size_t floor) {
+    auto k = governing_prep_at(m, floor);
+    if (!k || !is_subordinator(lw(*k))) return false;
+    for (std::size_t j = m.last; j < verb; ++j) {
+      auto w = lw(j);
+      if (in_paren[j] || text::is_adverb(pos(j)) || pos(j) == Pos::md || is_be(w) || w == "has" || w == "have" || w == "had" ||
+          w == "not" || w == "n't" || mention_of(j) >= 0 || ((w == "and" || w == ",") && mention_of(j + 1) >= 0))
+        continue;
+      return false;
+    }
     return true;
   };
 
@@ -354,6 +362,25 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       j = ar.mentions[static_cast<std::size_t>(mk)].last;
     }
     return out;
+  };
+
+  // The first of a coordination the mention mk is in: "X, Y and Z" → X.
+  auto coordination_start = [&](std::size_t mk) {
+    std::size_t first = mk;
+    while (true) {
+      std::size_t j = ar.mentions[first].first;
+      // "X and Germany's Y": the possessive is Y's descriptor, not a coordinate.
+      if (j >= 2 && (lw(j - 1) == "'s" || lw(j - 1) == "'") && mention_of(j - 2) >= 0 &&
+          ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].possessive)
+        j = ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].first;
+      if (j < 2) break;
+      auto w = lw(j - 1);
+      if (w != "," && w != "and" && w != "or") break;
+      int pk = mention_of(j - 2);
+      if (pk < 0) break;
+      first = static_cast<std::size_t>(pk);
+    }
+    return first;
   };
 
   // The noun phrase right after position `from`: the mentions it holds (and those coordinated).
@@ -552,7 +579,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             --k;
           std::size_t verb_group = k;
           while (k > floor && (is_np_internal(pos(k - 1)) || mention_of(k - 1) >= 0 || (in_paren[k - 1] && !in_paren[i]))) --k;
-          if (k < verb_group && k > floor && is_subordinator(lw(k - 1))) floor = k;
+          if (k < verb_group && k > floor && (is_subordinator(lw(k - 1)) || lw(k - 1) == "when")) floor = k;
         }
         // A non-restrictive relative clause between subject and verb: "Russia, which has bases
         // in both countries, urged restraint"; "The agency (ESA), which funded it, congratulated".
@@ -598,6 +625,25 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           }
         }
         bool found_subject = false;
+        // Deep mode: the parser's subject, where it is an actor (not a possessive: "Japan's
+        // plan was"), and the agent of a passive's "by".
+        if (deep) {
+          auto actor_at = [&](std::int32_t t) -> int {
+            if (t < 0) return -1;
+            int mk = mention_of(static_cast<std::size_t>(t));
+            return mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive ? mk : -1;
+          };
+          if (int mk = actor_at(deep->subject[i]); mk >= 0) {
+            passive = deep->passive[i];
+            for (auto c : coordinated(coordination_start(static_cast<std::size_t>(mk)), s.last))
+              add(c, passive ? Role::patient : frame.subj);
+            if (int bk = passive ? actor_at(deep->by_agent[i]) : -1; bk >= 0)
+              for (auto c : coordinated(static_cast<std::size_t>(bk), s.last)) add(c, Role::agent);
+            found_subject = true;
+            relative_subject = -1;
+            start = floor;  // the chunker's search is not needed
+          }
+        }
         if (relative_subject >= 0) {
           add(static_cast<std::size_t>(relative_subject), passive ? Role::patient : frame.subj);
           found_subject = true;
@@ -646,7 +692,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           }
           if (mk < 0) continue;
           const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
-          if (!governing_prep(m, s.first).empty() && !members_of(m, floor) && !subordinate_subject(m, i, s.first)) {
+          if (!governing_prep(m, s.first).empty() && !members_of(m, floor) && !clause_subject(m, i, s.first)) {
             k = m.first;
             continue;
           }
@@ -658,22 +704,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             while (h < i && (text::is_adverb(pos(h)) || pos(h) == Pos::md)) ++h;
             if (h <= i && text::is_verb(pos(h))) break;  // the possessed noun is a subject
           }
-          // The first of a coordination: walk back to it, then take all of them.
-          std::size_t first = static_cast<std::size_t>(mk);
-          while (true) {
-            std::size_t j = ar.mentions[first].first;
-            // "X and Germany's Y": the possessive is Y's descriptor, not a coordinate.
-            if (j >= 2 && (lw(j - 1) == "'s" || lw(j - 1) == "'") && mention_of(j - 2) >= 0 &&
-                ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].possessive)
-              j = ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].first;
-            if (j < 2) break;
-            auto w = lw(j - 1);
-            if (w != "," && w != "and" && w != "or") break;
-            int pk = mention_of(j - 2);
-            if (pk < 0) break;
-            first = static_cast<std::size_t>(pk);
-          }
-          for (auto c : coordinated(first, i)) add(c, passive ? Role::patient : frame.subj);
+          for (auto c : coordinated(coordination_start(static_cast<std::size_t>(mk)), i))
+            add(c, passive ? Role::patient : frame.subj);
           found_subject = true;
           break;
         }
@@ -702,8 +734,15 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         // Object and prepositional roles to the right, within the clause.
         std::size_t k = i + 1;
         while (k < clause_end && (pos(k) == Pos::rp || text::is_adverb(pos(k)))) ++k;
-        if (!passive && !frame.no_obj)
-          for (auto c : np_mentions_after(k, clause_end)) add(c, frame.obj);
+        if (!passive && !frame.no_obj) {
+          int dk = -1;
+          if (deep && deep->object[i] >= 0) dk = mention_of(static_cast<std::size_t>(deep->object[i]));
+          if (dk >= 0 && !ar.mentions[static_cast<std::size_t>(dk)].possessive) {
+            for (auto c : coordinated(static_cast<std::size_t>(dk), clause_end)) add(c, frame.obj);
+          } else {
+            for (auto c : np_mentions_after(k, clause_end)) add(c, frame.obj);
+          }
+        }
         for (std::size_t j = i + 1; j < clause_end && j <= i + 14; ++j) {
           if (text::is_verb(pos(j)) && j > i + 1 && !(consumed[j])) break;
           if (pos(j) != Pos::in && pos(j) != Pos::to) continue;

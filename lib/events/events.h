@@ -13,6 +13,7 @@
 #include "core/diagnostic.h"
 #include "core/paths.h"
 #include "core/span.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 #include "time/time.h"
 
@@ -52,9 +53,12 @@ class Extractor {
   Extractor& operator=(Extractor&&) noexcept;
   ~Extractor();
 
-  /// Events of one POS-tagged document, sorted by trigger.
+  /// Events of one POS-tagged document, sorted by trigger. With `deep` (a parse of the
+  /// document: --deep), a verb's subject and passive agent come from the parse where it
+  /// names an actor, and from the chunker's rules elsewhere.
   std::vector<Event> extract(const text::Document& doc, const actors::Result& actors,
-                             const std::vector<time::Timex>& timexes) const;
+                             const std::vector<time::Timex>& timexes,
+                             const syntax::Relations* deep = nullptr) const;
 
  private:
   struct Impl;

@@ -1,11 +1,13 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "actors/actors.h"
 #include "core/files.h"
 #include "events/events.h"
 #include "relations/relations.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 #include "time/time.h"
 
@@ -27,6 +29,7 @@ struct Pipeline::Impl {
   actors::Recognizer actors;
   events::Extractor events;
   relations::CausalFinder causal;
+  std::optional<syntax::Parser> parser;  ///< only when loaded for deep mode
 };
 
 Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -34,7 +37,7 @@ Pipeline::Pipeline(Pipeline&&) noexcept = default;
 Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
 Pipeline::~Pipeline() = default;
 
-Expected<Pipeline> Pipeline::load(const Paths& paths) {
+Expected<Pipeline> Pipeline::load(const Paths& paths, bool deep) {
   auto seg = text::Segmenter::load(paths);
   if (!seg) return seg.error();
   auto pos = text::PosTagger::load(paths);
@@ -47,8 +50,14 @@ Expected<Pipeline> Pipeline::load(const Paths& paths) {
   if (!ev) return ev.error();
   auto ca = relations::CausalFinder::load(paths);
   if (!ca) return ca.error();
+  std::optional<syntax::Parser> parser;
+  if (deep) {
+    auto p = syntax::Parser::load();
+    if (!p) return p.error();
+    parser.emplace(std::move(*p));
+  }
   return Pipeline(std::make_unique<Impl>(Impl{std::move(*seg), std::move(*pos), std::move(*tx), std::move(*ac),
-                                              std::move(*ev), std::move(*ca)}));
+                                              std::move(*ev), std::move(*ca), std::move(parser)}));
 }
 
 std::string event_id(const std::string& doc_id, std::uint32_t offset, const std::string& type,
@@ -84,7 +93,11 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
                       Status::input};
   const auto timexes = impl_->timex.tag(doc, *dct);
   const auto ar = impl_->actors.recognize(doc);
-  const auto evs = impl_->events.extract(doc, ar, timexes);
+  if (options.deep && !impl_->parser)
+    return Diagnostic{doc_id, 0, 0, "deep mode asked of a pipeline loaded without the parser", Status::internal};
+  syntax::Relations deep;
+  if (options.deep) deep = impl_->parser->parse(doc);
+  const auto evs = impl_->events.extract(doc, ar, timexes, options.deep ? &deep : nullptr);
   const auto links = impl_->causal.find(doc, evs);
   // Bare event nouns stay only when a causal link rests on them.
   std::vector<bool> linked(evs.size(), false);

@@ -21,11 +21,15 @@ struct Options {
   std::optional<date::year_month_day> dct;
   /// Add before/after/overlap edges between events of known time.
   bool temporal_edges = true;
+  /// Deep mode: parse each sentence with link-grammar for verbs' subjects (slow; see
+  /// docs/syntax.md). Needs a pipeline loaded with deep = true.
+  bool deep = false;
 };
 
 class Pipeline {
  public:
-  static Expected<Pipeline> load(const Paths& paths);
+  /// Loads the rules; `deep` also opens the parser's dictionary, for Options::deep.
+  static Expected<Pipeline> load(const Paths& paths, bool deep = false);
   Pipeline(Pipeline&&) noexcept;
   Pipeline& operator=(Pipeline&&) noexcept;
   ~Pipeline();

@@ -106,17 +106,26 @@ inline Char char_at(std::string_view t, std::size_t i) {
   return char_at_utf8(t, i);
 }
 
-// Per-byte flags for a token's shape.
-enum : std::uint8_t { kDigit = 1, kLetter = 2, kUpper = 4 };
+// Per-byte flags for a token's shape (only ASCII letters and digits have any).
+enum : std::uint8_t { kDigit = 1, kLetter = 2, kUpper = 4, kLower = 8 };
 constexpr std::array<std::uint8_t, 256> kByteFlags = [] {
   std::array<std::uint8_t, 256> t{};
   for (unsigned c = 0; c < 256; ++c) {
     const auto u = static_cast<unsigned char>(c);
     t[c] = static_cast<std::uint8_t>((is_digit(u) ? kDigit : 0) | (is_ascii_alpha(u) ? kLetter : 0) |
-                                     (is_upper(u) ? kUpper : 0));
+                                     (is_upper(u) ? kUpper : 0) |
+                                     (is_ascii_alpha(u) && !is_upper(u) ? kLower : 0));
   }
   return t;
 }();
+
+/// The shape of a token from the union of its bytes' flags and its count of letters.
+constexpr std::uint8_t shape_of(std::uint8_t any, int letters) {
+  std::uint8_t shape = 0;
+  if (any & kDigit) shape |= has_digit;
+  if (letters >= 2 && !(any & kLower)) shape |= all_caps;
+  return shape;
+}
 
 /// ASCII lower case of `in` into `out` (same size), eight bytes a step: the byte loop was a
 /// tenth of segment(). A byte is upper case when it is in ['A', 'Z']; bytes with the high bit
@@ -205,35 +214,40 @@ Document Segmenter::segment(std::string id, std::string text) const {
   std::uint8_t newlines = 0;
   std::vector<std::uint8_t> newlines_before;  // by token, at most 2
   newlines_before.reserve(n / 5 + 8);
-  auto push = [&](std::size_t b, std::size_t e, TokenKind k) {
-    Token tok;
-    tok.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
-    tok.kind = k;
-    std::uint8_t shape = 0;
+  // `shape` holds has_digit and all_caps (shape_of); the rest is added here.
+  auto push_shaped = [&](std::size_t b, std::size_t e, TokenKind k, std::uint8_t shape) {
     if (at_line_start) shape |= line_start;
     if (space) shape |= space_before;
     if (kByteFlags[static_cast<unsigned char>(t[b])] & kUpper) shape |= capitalized;
-    std::uint8_t any = 0;  // union of the bytes' flags
-    bool any_lower = false;
-    int letters = 0;
-    for (std::size_t i = b; i < e; ++i) {
-      const std::uint8_t f = kByteFlags[static_cast<unsigned char>(t[i])];
-      any |= f;
-      letters += (f & kLetter) != 0;
-      any_lower |= (f & (kLetter | kUpper)) == kLetter;
-    }
-    if (any & kDigit) shape |= has_digit;
-    if (letters >= 2 && !any_lower) shape |= all_caps;
+    // Fields stored in place: a Token built on the stack and copied was written as bytes and
+    // read back as words, a stalled store forward that was most of this function's time.
+    Token& tok = doc.tokens.emplace_back();
+    tok.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+    tok.kind = k;
     tok.shape = shape;
-    doc.tokens.push_back(tok);
     newlines_before.push_back(newlines);
     at_line_start = false;
     space = false;
     newlines = 0;
   };
+  auto push = [&](std::size_t b, std::size_t e, TokenKind k) {
+    std::uint8_t any = 0;  // union of the bytes' flags
+    int letters = 0;
+    for (std::size_t i = b; i < e; ++i) {
+      const std::uint8_t f = kByteFlags[static_cast<unsigned char>(t[i])];
+      any |= f;
+      letters += (f & kLetter) != 0;
+    }
+    push_shaped(b, e, k, shape_of(any, letters));
+  };
 
   std::size_t i = 0;
   while (i < n) {
+    if (t[i] == ' ') {  // most white space, without the class look-up
+      space = true;
+      ++i;
+      continue;
+    }
     Char ch = char_at(t, i);
     if (ch.cls == CharClass::space) {
       if (t[i] == '\n') {
@@ -251,13 +265,20 @@ Document Segmenter::segment(std::string id, std::string text) const {
       // Words and numbers: letters and digits, joined by inner hyphens, apostrophes, periods
       // (between digits, or dotted initials) and, in numbers, by , : / between digits.
       const bool number = ch.cls != CharClass::letter;
+      // The shape's flags, gathered while scanning: only ASCII letters and digits have any,
+      // and every one of them in the word passes the fast test below or is its first byte.
+      std::uint8_t any = kByteFlags[static_cast<unsigned char>(t[b])];
+      int letters = (any & kLetter) != 0;
       i += ch.len;
       while (i < n) {
         // ASCII letters and digits, most of every word, by one table look-up each.
-        if (kByteFlags[static_cast<unsigned char>(t[i])] & (kLetter | kDigit)) {
+        if (const std::uint8_t f = kByteFlags[static_cast<unsigned char>(t[i])]; f & (kLetter | kDigit)) {
+          any |= f;
+          letters += (f & kLetter) != 0;
           ++i;
           continue;
         }
+        if (t[i] == ' ') break;  // white space joins nothing: most words end here
         Char c = char_at(t, i);
         if (is_word_char(c.cls)) {
           i += c.len;
@@ -306,7 +327,7 @@ Document Segmenter::segment(std::string id, std::string text) const {
             is_abbreviation(w))
           ++e;
       }
-      push(b, e, number ? TokenKind::number : TokenKind::word);
+      push_shaped(b, e, number ? TokenKind::number : TokenKind::word, shape_of(any, letters));
       i = e;
       continue;
     }
@@ -378,7 +399,9 @@ Document Segmenter::segment(std::string id, std::string text) const {
     }
     unsigned char nc = static_cast<unsigned char>(t[next.span.begin]);
     bool next_opens = is_upper(nc) || is_digit(nc) || nc == '"' || nc == '\'' || nc == '(' || nc >= 0x80;
-    bool stop = w == "." || w == "!" || w == "?" || w == "..." || w == "\xE2\x80\xA6" || w == "?!";
+    const auto w0 = static_cast<unsigned char>(w[0]);
+    bool stop = (w0 == '.' || w0 == '!' || w0 == '?' || w0 == 0xE2) &&
+                (w == "." || w == "!" || w == "?" || w == "..." || w == "\xE2\x80\xA6" || w == "?!");
     if (stop) {
       // Take closing quotes and brackets into the sentence.
       std::size_t e = k + 1;

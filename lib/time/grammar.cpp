@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <initializer_list>
 
 #include "core/files.h"
 #include "core/table.h"
@@ -143,7 +144,62 @@ std::vector<std::pair<std::string_view, std::uint32_t>> tab_fields(std::string_v
   return out;
 }
 
-/// a == b, without a memcmp call when the words are 8 bytes or shorter (most are): that call
+/// The bit of a word in Grammar::filter_: its first and last bytes and its length.
+inline std::uint32_t filter_key(std::string_view s) {
+  const auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
+  const auto len = static_cast<std::uint32_t>(std::min<std::size_t>(s.size(), 15));
+  return (first & 31u) | ((last & 31u) << 5) | (len << 10);
+}
+
+/// The bytes of a word of 1 to 8 bytes in one integer, one-to-one for a given length (as the
+/// tail of word_hash: two overlapping loads, or three bytes), reading no byte past it.
+inline std::uint64_t pack_short(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t r = s.size();
+  if (r >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + r - 4, 4);
+    return a | (std::uint64_t{b} << 32);
+  }
+  auto byte = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(p[k])}; };
+  return byte(0) | (byte(r / 2) << 8) | (byte(r - 1) << 16);
+}
+
+inline std::uint64_t short_hash(std::uint64_t key, std::size_t size) {
+  std::uint64_t h = (key ^ (size * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 31);
+}
+
+/// Every built-in class (match_builtin reads only digits, number and ordinal words).
+/// Nodes with this many literal edges or more (the roots) find a word's first edge by a
+/// table indexed by word id rather than a binary search.
+constexpr std::uint32_t kDenseLiterals = 16;
+
+constexpr std::uint64_t kBuiltinClasses = [] {
+  std::uint64_t m = 0;
+  for (std::uint32_t c = 0; c < static_cast<std::uint32_t>(Builtin::count_); ++c) m |= class_bit(c);
+  return m;
+}();
+
+constexpr std::uint64_t builtin_bits(std::initializer_list<Builtin> bs) {
+  std::uint64_t m = 0;
+  for (Builtin b : bs) m |= class_bit(static_cast<std::uint32_t>(b));
+  return m;
+}
+
+/// The built-ins that may match a piece starting with a digit (a superset, read off
+/// match_builtin): an all-digit number can be no date, clock, decade or fraction, and a piece
+/// with other characters no plain integer; the classes read from number words need a word.
+std::uint64_t digit_classes(const Piece& p) {
+  constexpr std::uint64_t kNumber = builtin_bits({Builtin::year, Builtin::day, Builtin::integer, Builtin::num,
+                                                  Builtin::hour12, Builtin::year_alone});
+  constexpr std::uint64_t kShaped = builtin_bits({Builtin::day, Builtin::ordinal, Builtin::iso_date,
+                                                  Builtin::iso_month, Builtin::numeric_date, Builtin::clock,
+                                                  Builtin::decade, Builtin::fraction, Builtin::clock24});
+  constexpr std::uint64_t kWords = builtin_bits({Builtin::year, Builtin::num, Builtin::ordinal, Builtin::year_alone});
+  return (p.number >= 0 ? kNumber : kShaped) | (p.word ? kWords : 0);
+}
 
 }  // namespace
 
@@ -152,7 +208,21 @@ std::vector<std::pair<std::string_view, std::uint32_t>> tab_fields(std::string_v
 // A slot holds the word id in its low 32 bits and the hash's high 32 bits above them, so a
 // probe compares bytes only when the hashes agree (most tokens are no rule word at all).
 std::uint32_t Grammar::word_id(std::string_view s) const {
-  if (table_.empty()) return 0;
+  if (table_.empty() || s.empty()) return 0;
+  if (s.size() <= 8 && !short_.empty()) {
+    // Most words: one 8-byte compare in the slot, no hash of the bytes, no trip to words_.
+    const std::uint64_t key = pack_short(s);
+    const std::size_t mask = short_.size() - 1;
+    for (std::size_t h = short_hash(key, s.size()) & mask;; h = (h + 1) & mask) {
+      const ShortSlot& slot = short_[h];
+      if (slot.size == 0) return 0;
+      if (slot.key == key && slot.size == s.size()) return slot.id;
+    }
+  }
+  if (!filter_.empty()) {
+    const std::uint32_t key = filter_key(s);
+    if (!(filter_[key >> 6] & (std::uint64_t{1} << (key & 63)))) return 0;
+  }
   const std::size_t mask = table_.size() - 1;
   const std::uint64_t hash = word_hash(s);
   const std::uint64_t tag = hash & 0xffffffff00000000ull;
@@ -221,24 +291,12 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
   // Which words can start a match, and the tense cues.
   g.starts_.assign(g.words_.size(), 0);
   g.tense_.assign(g.words_.size(), 0);
-  auto mark = [&](std::uint32_t root) {
-    for (const Edge& e : g.nodes_[root].edges) {
-      if (!e.atom.is_class) {
-        g.starts_[e.atom.id] = 1;
-        continue;
-      }
-      for (std::uint32_t w = 1; w < g.words_.size(); ++w)
-        for (const LexEntry& le : g.lex_[w])
-          if (le.cls == e.atom.id || (e.atom.id == static_cast<std::uint16_t>(Builtin::num) && le.cls == g.number_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::ordinal) && le.cls == g.ordinal_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::day) && le.cls == g.ordinal_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::year) && le.cls == g.number_class_) ||
-              (e.atom.id == static_cast<std::uint16_t>(Builtin::year_alone) && le.cls == g.number_class_))
-            g.starts_[w] = 1;
-    }
-  };
-  mark(g.core_root_);
-  mark(g.mod_root_);
+  // By word id: bit 1 when a literal edge of the core root names it, bit 2 of the mod root
+  // (class edges at the roots are tested with the piece's class mask in match_at).
+  for (const Edge& e : g.nodes_[g.core_root_].edges)
+    if (!e.atom.is_class) g.starts_[e.atom.id] |= 1;
+  for (const Edge& e : g.nodes_[g.mod_root_].edges)
+    if (!e.atom.is_class) g.starts_[e.atom.id] |= 2;
   for (Node& n : g.nodes_) {
     std::stable_sort(n.edges.begin(), n.edges.end(), [](const Edge& a, const Edge& b) {
       return a.atom.is_class != b.atom.is_class ? !a.atom.is_class : a.atom.id < b.atom.id;
@@ -250,6 +308,48 @@ Expected<Grammar> Grammar::load(const std::filesystem::path& dir, TagOptions opt
   for (std::uint32_t w = 1; w < g.words_.size(); ++w)
     for (const LexEntry& le : g.lex_[w])
       if (le.cls == g.number_class_ || le.cls == g.ordinal_class_) g.numeric_[w] = 1;
+  for (Node& n : g.nodes_) {
+    for (std::uint32_t k = 0; k < n.literals; ++k) n.literal_ids.push_back(n.edges[k].atom.id);
+    for (std::size_t k = n.literals; k < n.edges.size(); ++k) n.class_mask |= class_bit(n.edges[k].atom.id);
+    if (n.literals >= kDenseLiterals) {
+      n.lower_by_word.resize(g.words_.size());
+      for (std::uint32_t w = 0; w < g.words_.size(); ++w)
+        n.lower_by_word[w] = static_cast<std::uint32_t>(
+            std::lower_bound(n.literal_ids.begin(), n.literal_ids.end(), w) - n.literal_ids.begin());
+    }
+  }
+  // Every word interned: from now on word_id() rejects most other words by one bit.
+  g.filter_.assign((1u << 14) / 64, 0);
+  for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
+    const std::uint32_t key = filter_key(g.words_[w]);
+    g.filter_[key >> 6] |= std::uint64_t{1} << (key & 63);
+  }
+  std::size_t shorts = 0;
+  for (const std::string& w : g.words_) shorts += !w.empty() && w.size() <= 8;
+  std::size_t slots = 16;
+  while (slots < shorts * 4) slots *= 2;  // at most a quarter full: short probes
+  g.short_.assign(slots, {});
+  for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
+    const std::string_view word = g.words_[w];
+    if (word.empty() || word.size() > 8) continue;
+    const std::uint64_t key = pack_short(word);
+    std::size_t h = short_hash(key, word.size()) & (slots - 1);
+    while (g.short_[h].size != 0) h = (h + 1) & (slots - 1);
+    g.short_[h] = {key, w, static_cast<std::uint32_t>(word.size())};
+  }
+  g.root_classes_ = g.nodes_[g.core_root_].class_mask;
+  g.word_classes_.assign(g.words_.size(), {0, 0});
+  for (std::uint32_t w = 1; w < g.words_.size(); ++w) {
+    auto& wc = g.word_classes_[w];
+    for (const LexEntry& le : g.lex_[w]) {
+      if (!le.needs_capital) wc[0] |= class_bit(le.cls);
+      wc[1] |= class_bit(le.cls);
+    }
+    if (g.numeric_[w]) {
+      wc[0] |= kBuiltinClasses;
+      wc[1] |= kBuiltinClasses;
+    }
+  }
   std::uint16_t past = g.class_id("past_cue"), future = g.class_id("future_cue");
   std::uint16_t near_future = g.class_id("near_future_cue");
   for (std::uint32_t w = 1; w < g.words_.size(); ++w)
@@ -349,6 +449,11 @@ Expected<void> Grammar::read_mods(const std::filesystem::path& file) {
       if (!w.empty()) path.push_back(Atom{false, intern(w), -1, {}});
       phrase = sp == std::string_view::npos ? std::string_view{} : phrase.substr(sp + 1);
     }
+    if (path.empty()) {  // the mod root would accept before any word (match_at relies on it not)
+      auto d = table->error(row, 0, "a modifier is one or more words");
+      d.status = Status::rules;
+      return d;
+    }
     rules_.push_back(std::move(r));
     insert(path, static_cast<std::int32_t>(rules_.size() - 1), mod_root_);
   }
@@ -408,6 +513,7 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
       std::vector<Atom> alts;
       bool optional = false;
       bool negative = false;
+      bool lookahead = false;  // "&x": must come next, and stays out of the timex
     };
     std::vector<Element> elems;
     std::string_view pat = fields[1].first;
@@ -422,6 +528,9 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
       Element e;
       if (el.front() == '!') {
         e.negative = true;
+        el.remove_prefix(1);
+      } else if (el.front() == '&' && el.size() > 1) {
+        e.lookahead = true;
         el.remove_prefix(1);
       }
       if (el.size() > 1 && el.back() == '?') {
@@ -494,6 +603,16 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
     }
     for (const auto& e : elems)
       if (e.negative) return fail(fields[1].second, "a negative element (!x) goes at the start or the end");
+    // A lookahead (&x) is matched as the last piece but left out of the timex ("the year
+    // &ended": TimeBank's fiscal year is "the year", not "the year ended").
+    if (!elems.empty() && elems.back().lookahead) {
+      r.trailing = 1;
+      for (const Atom& a : elems.back().alts)
+        if (a.is_class || a.slot >= 0 || elems.back().optional || elems.size() < 2)
+          return fail(fields[1].second, "a lookahead (&x) is one required literal word after the rest");
+    }
+    for (std::size_t k = 0; k + r.trailing < elems.size(); ++k)
+      if (elems[k].lookahead) return fail(fields[1].second, "a lookahead element (&x) goes at the end");
     if (elems.empty()) return fail(fields[1].second, "empty pattern");
 
     // Production.
@@ -591,7 +710,9 @@ void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
       ++run;
     prev = &t;
     auto add = [&](std::uint32_t b, std::uint32_t e) {
-      Piece p;
+      // Written in place: a Piece built on the stack and copied was stored as bytes and read
+      // back as 16-byte words, a stalled store forward that led this function's profile.
+      Piece& p = out.emplace_back();
       p.span = {b, e};
       p.sentence = t.sentence;
       p.run = run;
@@ -610,7 +731,7 @@ void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
       p.capitalized = c0 >= 'A' && c0 <= 'Z';
       p.digits = is_digit(s[0]) || (s.size() > 1 && s[0] == '\'' && is_digit(s[1]));
       if (p.digits) p.number = digits_value(s);
-      out.push_back(p);
+      p.classes = word_classes_[p.word][p.capitalized] | (p.digits ? digit_classes(p) : 0);
     };
     std::string_view s = t.span.of(lower);
     if (t.kind == text::TokenKind::punct || t.kind == text::TokenKind::symbol || s.size() < 3 ||
@@ -933,21 +1054,25 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
     walk(doc, ps, e.child, i + len, caps, best);
     if (has_slot) caps[e.atom.slot] = saved;
   };
-  const auto lit_end = n.edges.begin() + n.literals;
-  if (const std::uint32_t w = ps[i].word) {
-    auto it = std::lower_bound(n.edges.begin(), lit_end, w, [](const Edge& e, std::uint32_t id) { return e.atom.id < id; });
-    for (; it != lit_end && it->atom.id == w; ++it) {
+  if (const std::uint32_t w = ps[i].word; w && n.literals) {
+    const auto ids = n.literal_ids.begin();
+    for (std::size_t k = n.lower_by_word.empty() ? static_cast<std::size_t>(std::lower_bound(ids, n.literal_ids.end(), w) - ids)
+                                                 : n.lower_by_word[w];
+         k < n.literals && n.literal_ids[k] == w; ++k) {
       Capture c;
-      if (std::size_t len = match_atom(doc, ps, i, it->atom, c)) follow(*it, len, c);
+      if (std::size_t len = match_atom(doc, ps, i, n.edges[k].atom, c)) follow(n.edges[k], len, c);
     }
   }
+  // A class whose bit the piece lacks cannot match (Piece::classes is a superset).
+  const std::uint64_t classes = ps[i].classes;
+  if ((n.class_mask & classes) == 0) return;
   std::uint32_t cls = ~0u;
   std::size_t len = 0;
   Capture c;
-  for (auto it = lit_end; it != n.edges.end(); ++it) {
+  for (auto it = n.edges.begin() + n.literals; it != n.edges.end(); ++it) {
     if (it->atom.id != cls) {
       cls = it->atom.id;
-      len = match_atom(doc, ps, i, it->atom, c);
+      len = (class_bit(cls) & classes) ? match_atom(doc, ps, i, it->atom, c) : 0;
     }
     if (len) follow(*it, len, c);
   }
@@ -956,14 +1081,18 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
 std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
                               std::vector<Mention>& out, std::vector<Capture>& caps) const {
   const Piece& p = ps[i];
-  if (!p.digits && (p.word == 0 || !starts_[p.word])) return 0;
+  // A walk from a root finds nothing unless a literal edge names the word or a class edge may
+  // match it (the roots accept nothing: every path has an atom).
+  const bool mod_start = starts_[p.word] & 2;
+  const bool core_start = (starts_[p.word] & 1) || (nodes_[core_root_].class_mask & p.classes);
+  if (!mod_start && !core_start) return 0;
   // Every walk leaves caps as it found it (empty captures), so one buffer serves them all.
   if (caps.size() < max_slots_) caps.resize(max_slots_);
   // A modifier first ("late", "the end of", "more than"), then a rule right after it.
   Walk mod;
   mod.start = i;
   mod.mod_root = true;
-  if (p.word) walk(doc, ps, mod_root_, i, caps, mod);
+  if (mod_start) walk(doc, ps, mod_root_, i, caps, mod);
   if (mod.rule >= 0 && i + mod.length < ps.size()) {
     Walk core;
     core.start = i + mod.length;
@@ -971,27 +1100,30 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
     walk(doc, ps, core_root_, core.start, caps, core);
     if (core.rule >= 0) {
       Mention m;
-      m.span = {p.span.begin, ps[core.start + core.length - 1].span.end};
+      const std::size_t n = core.length - rules_[core.rule].trailing;
+      m.span = {p.span.begin, ps[core.start + n - 1].span.end};
       m.frame = core.frame;
       if (m.frame.mod == Mod::none) m.frame.mod = rules_[mod.rule].mod;
       m.rule = rules_[core.rule].name;
       out.push_back(m);
-      return mod.length + core.length;
+      return mod.length + n;
     }
   }
+  if (!core_start) return 0;
   Walk core;
   core.start = i;
   walk(doc, ps, core_root_, i, caps, core);
   if (core.rule < 0) return 0;
+  const std::size_t n = core.length - rules_[core.rule].trailing;
   Mention m;
-  m.span = {p.span.begin, ps[i + core.length - 1].span.end};
+  m.span = {p.span.begin, ps[i + n - 1].span.end};
   m.frame = core.frame;
   m.rule = rules_[core.rule].name;
   if (m.frame.kind == Frame::Kind::point && m.frame.weekday != Frame::kUnset && m.frame.lean == Frame::Lean::none &&
       m.frame.year == Frame::kUnset && m.frame.month == Frame::kUnset)
     m.cue = cue_before(doc, ps, i);
   out.push_back(m);
-  return core.length;
+  return n;
 }
 
 Frame::Lean Grammar::cue_before(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i) const {

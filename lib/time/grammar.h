@@ -10,6 +10,7 @@
 // alternatives are expanded into trie paths at load time.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -75,6 +76,7 @@ struct Rule {
   std::vector<Arg> args;
   std::vector<Atom> not_before;  // the previous piece must match none of these
   std::vector<Atom> not_after;   // the next piece must match none of these
+  std::uint8_t trailing = 0;     // pieces matched after the timex (a "&x" lookahead), not in it
   bool is_mod = false;           // a modifier prefix from mods.tsv
   Mod mod = Mod::none;
   std::uint8_t mod_applies = 0;  // 1 points, 2 durations, 3 both
@@ -90,6 +92,14 @@ struct Node {
   /// edges sorted by class (one class test serves every slot that class fills).
   std::vector<Edge> edges;
   std::uint32_t literals = 0;  // number of literal edges at the front
+  /// The word ids of the literal edges, in the same order: the binary search reads 4 bytes
+  /// an edge instead of an Edge (the search over the roots' edges led the profile).
+  std::vector<std::uint32_t> literal_ids;
+  /// One bit per class of the class edges (class_bit): a piece whose classes share no bit
+  /// with it skips the class edges without a test.
+  std::uint64_t class_mask = 0;
+  /// With many literal edges: by word id, the index of the first literal id not below it.
+  std::vector<std::uint32_t> lower_by_word;
   std::int32_t rule = -1;  // accepting: the first rule that ends here
 };
 
@@ -103,7 +113,12 @@ struct Piece {
   std::int32_t number = -1;      // value of an all-digit piece, -1 otherwise
   bool capitalized = false;
   bool digits = false;           // starts with a digit or an apostrophe and a digit
+  /// The classes that may match here (class_bit): a superset, so a clear bit means no match.
+  std::uint64_t classes = 0;
 };
+
+/// The bit of a class id in Node::class_mask and Piece::classes; ids past 62 share bit 63.
+constexpr std::uint64_t class_bit(std::uint32_t cls) { return std::uint64_t{1} << (cls < 63 ? cls : 63); }
 
 struct Capture {
   Span span;
@@ -123,6 +138,10 @@ class Grammar {
   /// returns the number of pieces consumed (0 when nothing matched).
   std::size_t match_at(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i,
                        std::vector<Mention>& out, std::vector<Capture>& scratch) const;
+
+  /// Whether a walk from a root can match at `p` (match_at returns 0 otherwise): inline, so
+  /// the tagger skips most pieces without a call.
+  bool may_start(const Piece& p) const { return starts_[p.word] != 0 || (root_classes_ & p.classes) != 0; }
 
   std::uint32_t word_id(std::string_view lower) const;
   std::uint16_t class_id(std::string_view name) const;  // 0xffff when unknown
@@ -155,6 +174,18 @@ class Grammar {
   // Word ids: open addressing over the lower-case texts of every literal and lexicon entry.
   std::vector<std::string> words_{""};
   std::vector<std::uint64_t> table_;  // open addressing: hash tag << 32 | word id
+  // A bit per (first byte, last byte, length) of some word (filter_key), set once every word
+  // is interned: most long tokens of a text are no rule word, and one bit says so without a
+  // hash (short words go to short_, whose probe costs no more than the bit).
+  std::vector<std::uint64_t> filter_;
+  // The words of 8 bytes or fewer again, each slot holding the word's bytes (pack_short): set
+  // once every word is interned, when word_id() asks it instead of table_.
+  struct ShortSlot {
+    std::uint64_t key = 0;
+    std::uint32_t id = 0;
+    std::uint32_t size = 0;  // 0: empty
+  };
+  std::vector<ShortSlot> short_;
   std::vector<std::vector<LexEntry>> lex_{{}};  // by word id
   std::vector<std::string> class_names_;
   std::uint16_t number_class_ = 0, ordinal_class_ = 0;
@@ -162,9 +193,13 @@ class Grammar {
   std::size_t max_slots_ = 0;  // most slots of any rule: the size of the capture buffer
   std::vector<Node> nodes_;
   std::uint32_t core_root_ = 0, mod_root_ = 0;
-  std::vector<std::uint8_t> starts_;  // by word id: 1 when some rule or mod can start with it
+  std::uint64_t root_classes_ = 0;  // the core root's class_mask
+  std::vector<std::uint8_t> starts_;  // by word id: 1 a core root literal, 2 a mod root literal
   std::vector<std::uint8_t> tense_;  // by word id: 1 past cue, 2 future cue, 3 future cue right before a weekday only
   std::vector<std::uint8_t> numeric_; // by word id: 1 for number and ordinal words
+  // By word id: the classes of its lexicon entries (class_bit), and the built-ins when it is a
+  // number or ordinal word; [0] without the entries that need a capital, [1] with them.
+  std::vector<std::array<std::uint64_t, 2>> word_classes_;
   friend class TaggerAccess;
 
  public:

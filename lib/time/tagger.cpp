@@ -69,15 +69,19 @@ std::vector<Mention> match_with(const detail::Grammar& g, const text::Document& 
   std::vector<Mention> out;
   std::vector<detail::Capture> caps;
   for (std::size_t i = 0; i < ps.size();) {
+    if (!g.may_start(ps[i])) {
+      ++i;
+      continue;
+    }
     std::size_t n = g.match_at(doc, ps, i, out, caps);
     if (n == 0) {
       ++i;
       continue;
     }
     Mention& m = out.back();
-    // Weekdays lean on the sentence's tense (months and quarters do not: see anchor.cpp).
+    // Weekdays and months lean on the sentence's tense (quarters do not: see anchor.cpp).
     if (m.frame.kind == Frame::Kind::point && m.frame.lean == Frame::Lean::none && m.frame.year == Frame::kUnset &&
-        m.frame.weekday != Frame::kUnset)
+        (m.frame.weekday != Frame::kUnset || m.frame.month != Frame::kUnset))
       m.tense = sentence_tense(g, doc, ps, i, pos_tag);
     i += n;
   }

@@ -120,3 +120,12 @@ TEST_CASE("an article without a dateline asks for --dct") {
   CHECK_MESSAGE(ok.status == 0, ok.out);
   CHECK(ok.out.find("2020-05-05") != std::string::npos);
 }
+
+TEST_CASE("extract --deep writes a valid graph, the same on every run") {
+  TempDir dir;
+  REQUIRE(run_annals("extract --deep " + kArticleB + " -o " + (dir / "1.json")).status == 0);
+  REQUIRE(run_annals("extract --deep " + kArticleB + " -o " + (dir / "2.json")).status == 0);
+  CHECK(slurp(dir / "1.json") == slurp(dir / "2.json"));
+  auto v = run_annals("validate " + (dir / "1.json"));
+  CHECK_MESSAGE(v.status == 0, v.out);
+}

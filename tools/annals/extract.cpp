@@ -24,6 +24,7 @@ struct ExtractOptions {
   std::string max_doc_size;
   bool table = false;
   bool no_temporal = false;
+  bool deep = false;
 };
 
 std::string pad(std::string s, std::size_t width) {
@@ -84,9 +85,10 @@ namespace {
 
 void run_extract(const ExtractOptions& o) {
   auto paths = default_paths();
-  auto pipeline = check(pipeline::Pipeline::load(paths));
+  auto pipeline = check(pipeline::Pipeline::load(paths, o.deep));
   pipeline::Options popts;
   if (!o.dct.empty()) popts.dct = parse_dct(o.dct);
+  popts.deep = o.deep;
   popts.temporal_edges = !o.no_temporal;
   auto format = render::format_from(o.format);
   if (o.format != "json" && !format)
@@ -136,6 +138,8 @@ void setup_extract(CLI::App& app) {
   add_max_doc_size(*cmd, opts->max_doc_size);
   cmd->add_flag("--table", opts->table, "Print the who-did-what table (to stdout with -o, else stderr)");
   cmd->add_flag("--no-temporal", opts->no_temporal, "Leave out before/overlap edges between events");
+  cmd->add_flag("--deep", opts->deep,
+                "Find verbs' subjects with the link-grammar parser instead of the chunker (about 1000x slower)");
   cmd->callback([opts]() { run_extract(*opts); });
 }
 
