@@ -160,7 +160,7 @@ class Pass {
     return false;
   }
   bool namish(std::size_t i) const {
-    if (!cap(i) || lx_.non_names.contains(std::string(lw(i))) || modifier(i)) return false;
+    if (!cap(i) || lx_.non_names.contains(lw(i)) || modifier(i)) return false;
     if (!weak_[i]) return true;
     if (cap_mid_.contains(lw(i))) return true;
     const auto pos = doc_.tokens[i].pos;
@@ -417,7 +417,7 @@ class Pass {
       cands_.push_back(c);
       return c.last;
     }
-    auto it = lx_.nominals.find(std::string(lw(b)));
+    auto it = lx_.nominals.find(lw(b));
     if (it != lx_.nominals.end() &&
         std::find(it->second.types.begin(), it->second.types.end(), ActorType::country) !=
             it->second.types.end()) {
@@ -530,7 +530,7 @@ class Pass {
         cands_.push_back(c);
         return c.last;
       }
-      auto it = lx_.nominals.find(std::string(lw(h)));
+      auto it = lx_.nominals.find(lw(h));
       const bool followed = h + 1 < send && (cap(h + 1) || lw(h + 1) == "of");
       if (it != lx_.nominals.end() && word(h) && !cap(h) && !followed) {
         c.kind = CandKind::nominal;

@@ -8,17 +8,14 @@
 
 #include "core/table.h"
 #include "core/token_trie.h"
+#include "core/word_hash.h"
 
 namespace annals::events {
 namespace {
 
 using text::Pos;
 
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 /// How a trigger's syntactic slots map to roles.
 struct Frame {
@@ -86,16 +83,26 @@ std::string_view to_string(Role r) {
   return "agent";
 }
 
+/// Orders (lemma, noun) keys and looks them up by string_view, without building a std::string.
+struct TriggerLess {
+  using is_transparent = void;
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    const int c = std::string_view(a.first).compare(std::string_view(b.first));
+    return c < 0 || (c == 0 && a.second < b.second);
+  }
+};
+
 struct Extractor::Impl {
   text::Lemmatizer lemmatizer;
-  std::map<std::pair<std::string, bool>, Entry, std::less<>> triggers;  // (lemma, noun)
+  std::map<std::pair<std::string, bool>, Entry, TriggerLess> triggers;  // (lemma, noun)
   WordSet light_verbs;
   WordSet non_events;
   TokenTrie cue_before, cue_complement, cue_after;
   std::vector<ModalityCue> cues;
 
   const Entry* entry(std::string_view lemma, bool noun) const {
-    auto it = triggers.find(std::pair<std::string, bool>(std::string(lemma), noun));
+    auto it = triggers.find(std::pair<std::string_view, bool>(lemma, noun));
     return it == triggers.end() ? nullptr : &it->second;
   }
 
@@ -321,9 +328,14 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   };
 
   // Whether token k is a reporting verb ("said", "told", "argued"): obj=none in triggers.tsv.
+  // Asked for every token between each event and each timex of its sentence: memoised.
+  std::vector<std::int8_t> reporting_at(n, -1);
   auto reporting = [&](std::size_t k) {
-    const Entry* r = entry(lemmatizer.lemma(lw(k), Cat::verb), false);
-    return r && r->frame.no_obj;
+    if (reporting_at[k] < 0) {
+      const Entry* r = entry(lemmatizer.lemma(lw(k), Cat::verb), false);
+      reporting_at[k] = r && r->frame.no_obj;
+    }
+    return reporting_at[k] == 1;
   };
 
   // An "-ing" form the tagger read as a noun or adjective but that heads a verb phrase: "surrounding
