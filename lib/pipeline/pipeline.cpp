@@ -12,8 +12,19 @@
 namespace annals::pipeline {
 namespace {
 
+/// date::format("%F", d), without its stream and locale: it runs for every timex and event.
 std::string iso(date::sys_days d) {
-  return date::format("%F", d);
+  const date::year_month_day ymd{d};
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) return date::format("%F", d);
+  const unsigned m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  const char out[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                        '-',
+                        static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                        '-',
+                        static_cast<char>('0' + day / 10),     static_cast<char>('0' + day % 10)};
+  return std::string(out, sizeof out);
 }
 
 std::string iso(date::year_month_day d) { return iso(date::sys_days{d}); }
