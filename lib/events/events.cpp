@@ -101,9 +101,14 @@ struct Extractor::Impl {
   TokenTrie cue_before, cue_complement, cue_after;
   std::vector<ModalityCue> cues;
 
+  // triggers by lemma, one table per part of speech, hashed: entry() runs several times per
+  // token, and a walk down the ordered map compared strings at every level.
+  std::array<std::unordered_map<std::string_view, const Entry*, WordHash, std::equal_to<>>, 2> trigger_index;
+
   const Entry* entry(std::string_view lemma, bool noun) const {
-    auto it = triggers.find(std::pair<std::string_view, bool>(lemma, noun));
-    return it == triggers.end() ? nullptr : &it->second;
+    const auto& index = trigger_index[noun];
+    auto it = index.find(lemma);
+    return it == index.end() ? nullptr : it->second;
   }
 
   std::vector<Event> extract(const text::Document& doc, const actors::Result& ar,
@@ -118,7 +123,7 @@ Extractor::~Extractor() = default;
 Expected<Extractor> Extractor::load(const Paths& paths) {
   auto lem = text::Lemmatizer::load(paths);
   if (!lem) return lem.error();
-  auto impl = std::make_unique<Impl>(Impl{std::move(*lem), {}, {}, {}, {}, {}, {}, {}});
+  auto impl = std::make_unique<Impl>(Impl{std::move(*lem), {}, {}, {}, {}, {}, {}, {}, {}});
   const auto dir = paths.rules / "events/rules/en";
 
   auto triggers = read_table(dir / "triggers.tsv", 3, 4);
@@ -178,6 +183,8 @@ Expected<Extractor> Extractor::load(const Paths& paths) {
       return cues->error(row, 0, "empty cue");
     impl->cues.push_back(c);
   }
+  // The map's nodes stay put: the index points into them.
+  for (const auto& [key, e] : impl->triggers) impl->trigger_index[key.second].emplace(key.first, &e);
   return Extractor(std::move(impl));
 }
 
