@@ -38,6 +38,19 @@ class TokenTrie {
     return best;
   }
 
+  /// The length of the shortest stored phrase that starts at tokens[0] (0 when none).
+  template <class KeyFn>
+  std::uint32_t shortest(std::size_t available, KeyFn key) const {
+    std::uint32_t node = 0;
+    for (std::size_t i = 0; i < available; ++i) {
+      auto child = find_child(node, key(i));
+      if (!child) return 0;
+      node = *child;
+      if (payload_[node] != kNone) return static_cast<std::uint32_t>(i + 1);
+    }
+    return 0;
+  }
+
   /// The payload of exactly this phrase, if stored.
   std::optional<std::uint32_t> find(std::span<const std::string> tokens) const;
 

@@ -220,6 +220,27 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     }
   }
 
+  // Clause barriers by token: the clause bounds of every candidate and the time search ask.
+  std::vector<std::uint8_t> barrier_at(n);
+  for (std::size_t k = 0; k < n; ++k) barrier_at[k] = is_barrier(lw(k), pos(k));
+  auto barrier = [&](std::size_t k) { return barrier_at[k] != 0; };
+
+  // Where a report complement cue ("said that", "according to") first ends in each sentence:
+  // an event is claimed when a cue ends at or before it. Found once per sentence, not once
+  // per candidate (kNotYet until the sentence's first candidate asks).
+  constexpr std::size_t kNotYet = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> complement_end(doc.sentences.size(), kNotYet);
+  auto first_complement_end = [&](std::uint32_t si) {
+    if (complement_end[si] != kNotYet) return complement_end[si];
+    const auto& s = doc.sentences[si];
+    std::size_t end = s.last + 1;  // none
+    for (std::size_t k = s.first; k < s.last && k + 1 < end; ++k) {
+      const std::uint32_t len = cue_complement.shortest(s.last - k, [&](std::size_t j) { return lw(k + j); });
+      if (len) end = std::min(end, k + len);
+    }
+    return complement_end[si] = end;
+  };
+
   // Timexes by token: which timex (if any) covers each token.
   std::vector<int> timex_at(n, -1);
   for (std::size_t t = 0; t < timexes.size(); ++t) {
@@ -425,14 +446,14 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       std::size_t clause_begin = s.first;
       for (std::size_t k = i; k-- > s.first;) {
         if (in_paren[k] && !in_paren[i]) continue;
-        if (is_barrier(lw(k), pos(k))) {
+        if (barrier(k)) {
           clause_begin = k + 1;
           break;
         }
       }
       std::size_t clause_end = s.last;
       for (std::size_t k = i + 1; k < s.last; ++k) {
-        if (is_barrier(lw(k), pos(k))) {
+        if (barrier(k)) {
           clause_end = k;
           break;
         }
@@ -634,14 +655,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           if (close) mod = stronger(mod, cues[m->payload].modality);
         }
       }
-      if (mod == Modality::asserted) {
-        for (std::size_t k = s.first; k < i; ++k) {
-          if (auto m = cue_complement.longest(i - k, key(k)); m && k + m->length <= i) {
-            mod = Modality::claimed;
-            break;
-          }
-        }
-      }
+      // (A cue fits before the trigger exactly when its shortest phrase at some k ends by i.)
+      if (mod == Modality::asserted && first_complement_end(si) <= i) mod = Modality::claimed;
       if (mod == Modality::asserted) {
         // "..., the ministry said." — the cue in the last tokens, after a comma behind the trigger.
         for (std::size_t k = s.last >= 6 ? std::max<std::size_t>(s.last - 6, i + 1) : i + 1; k < s.last; ++k) {
@@ -667,7 +682,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         for (std::size_t j = lo + 1; j < hi; ++j) {
           // An aside between dashes or brackets neither blocks nor serves ("Earlier this
           // month, the Council — under pressure from ... — adopted").
-          if (is_barrier(lw(j), pos(j)) && in_paren[j] == in_paren[i]) blocked = true;
+          if (barrier(j) && in_paren[j] == in_paren[i]) blocked = true;
           // A reporting verb between separates the report from what it reports: "said on
           // Monday that X had attacked ... in 2019" dates neither by the other.
           if (j != i && text::is_verb(pos(j)) && reporting(j)) blocked = true;
