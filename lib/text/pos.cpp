@@ -295,7 +295,9 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
       }
       continue;
     }
-    if (const Dist* known = m.find(doc.lower_word(ti))) {
+    // (A word with no capital is its own lower case: the lexicon lacks that too.)
+    const bool has_upper = doc.lower_word(ti) != w;
+    if (const Dist* known = has_upper ? m.find(doc.lower_word(ti)) : nullptr) {
       // A capitalized word known only in lower case is a name inside a sentence ("Bush"
       // is rare; "Abe" is a name), but a common word at the start of one.
       if ((tok.shape & capitalized) && !(tok.shape & sentence_start)) {
