@@ -335,9 +335,10 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
   }
 
   // Viterbi in log space over the tags each word allows.
-  score.assign(len, {});
+  // Scores need no fill: a cell is read only for the tags of the previous word, which were
+  // all written (no distribution is empty).
+  score.resize(len);
   back.assign(len, {});
-  for (auto& row : score) row.fill(-1e30f);
   for (const Weight& x : *dists[0])
     score[0][static_cast<std::size_t>(x.pos)] = m.log_start[static_cast<std::size_t>(x.pos)] + x.log_p;
   for (std::size_t k = 1; k < len; ++k) {
