@@ -134,6 +134,10 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
   std::vector<bool> named(ar.actors.size(), false);
   for (const auto& m : ar.mentions)
     if (m.kind == actors::MentionKind::name) named[m.actor] = true;
+  // Each actor's mentions in text order, found in one pass rather than one per actor.
+  std::vector<std::vector<std::size_t>> mentions_of(ar.actors.size());
+  for (std::size_t mi = 0; mi < ar.mentions.size(); ++mi)
+    if (named[ar.mentions[mi].actor]) mentions_of[ar.mentions[mi].actor].push_back(mi);
   for (std::size_t a = 0; a < ar.actors.size(); ++a) {
     if (!named[a]) continue;
     graph::Node n;
@@ -141,8 +145,9 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
     n.kind = graph::NodeKind::actor;
     n.label = ar.actors[a].label;
     n.actor_type = std::string(actors::to_string(ar.actors[a].type));
-    for (const auto& m : ar.mentions) {
-      if (m.actor != a || m.kind == actors::MentionKind::pronoun) continue;
+    for (std::size_t mi : mentions_of[a]) {
+      const auto& m = ar.mentions[mi];
+      if (m.kind == actors::MentionKind::pronoun) continue;
       n.mentions.push_back(mention(m.span));
       if (m.kind == actors::MentionKind::name) n.aliases.emplace_back(doc.str(m.span));
     }
