@@ -58,33 +58,47 @@ Lemmatizer::~Lemmatizer() = default;
 Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
   auto data = std::make_unique<Data>();
   constexpr std::array<std::string_view, 3> names{"noun", "verb", "adj"};
+  auto next_line = [](std::string_view& text) {
+    auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    return line;
+  };
   for (std::size_t c = 0; c < 3; ++c) {
     auto index_path = paths.wordnet / ("index." + std::string(names[c]));
     auto bytes = read_file(index_path);
     if (!bytes)
       return Diagnostic{index_path.string(), 0, 0,
                         bytes.error().message + " (install wordnet-base or set ANNALS_WORDNET)", Status::rules};
-    std::string_view text = *bytes;
-    while (!text.empty()) {
-      auto nl = text.find('\n');
-      std::string_view line = text.substr(0, nl);
-      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-      if (line.empty() || line.front() == ' ') continue;  // the licence header lines start with spaces
-      bool added = false;
-      data->index[c].insert(line.substr(0, line.find(' ')), added);
-    }
     auto exc_path = paths.wordnet / (std::string(names[c]) + ".exc");
     auto exc = read_file(exc_path);
     if (!exc) return Diagnostic{exc_path.string(), 0, 0, exc.error().message, Status::rules};
-    text = *exc;
+    // Base forms that are collocations ("major-axes" → "major_axis"): the only ones with '_'
+    // that a token can reach (see below).
+    detail::WordTable collocation_bases;
+    std::string_view text = *exc;
     while (!text.empty()) {
-      auto nl = text.find('\n');
-      std::string_view line = text.substr(0, nl);
-      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+      std::string_view line = next_line(text);
       auto sp = line.find(' ');
       if (sp == std::string_view::npos) continue;
       auto rest = line.substr(sp + 1);
-      data->exceptions[c].emplace(line.substr(0, sp), rest.substr(0, rest.find(' ')));
+      const std::string_view base = rest.substr(0, rest.find(' '));
+      data->exceptions[c].emplace(line.substr(0, sp), base);
+      bool added = false;
+      if (base.find('_') != std::string_view::npos) collocation_bases.insert(base, added);
+    }
+    // A token never holds '_' (segment() makes it a symbol), nor does a detachment candidate
+    // built from one, so the index's collocations ("a_cappella", half of index.noun) are
+    // left out unless an exception gives one as a base form: half the table to miss in.
+    text = *bytes;
+    while (!text.empty()) {
+      std::string_view line = next_line(text);
+      if (line.empty() || line.front() == ' ') continue;  // the licence header lines start with spaces
+      const std::string_view word = line.substr(0, line.find(' '));
+      if (word.find('_') != std::string_view::npos && collocation_bases.find(word) == detail::WordTable::kNone)
+        continue;
+      bool added = false;
+      data->index[c].insert(word, added);
     }
   }
   return Lemmatizer(std::move(data));
