@@ -88,7 +88,7 @@ Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
       if (base.find('_') != std::string_view::npos) collocation_bases.insert(base, added);
     }
     // A token never holds '_' (segment() makes it a symbol), nor does a detachment candidate
-    // built from one, so the index's collocations ("a_cappella", half of index.noun) are
+    // built from one, so the index's collocations ("prime_minister", half of index.noun) are
     // left out unless an exception gives one as a base form: half the table to miss in.
     text = *bytes;
     while (!text.empty()) {
