@@ -13,6 +13,7 @@
 #include "core/diagnostic.h"
 #include "core/paths.h"
 #include "core/token_trie.h"
+#include "core/word_hash.h"
 #include "text/text.h"
 
 namespace annals::actors {
@@ -66,8 +67,8 @@ struct Lexicon {
   std::vector<Phrase> title_phrases;
   TokenTrie groups;  ///< payload unused
   TokenTrie suffixes;  ///< payload: 1 when the word may also head a name before "of"
-  std::unordered_map<std::string, Nominal> nominals;  ///< by lower-case head noun
-  std::unordered_set<std::string> non_names;          ///< lower case
+  std::unordered_map<std::string, Nominal, WordHash, std::equal_to<>> nominals;  ///< by lower-case head noun
+  std::unordered_set<std::string, WordHash, std::equal_to<>> non_names;          ///< lower case
 
   /// Country index by any iso-codes name, code or label (exact, as written), for the loaders.
   std::unordered_map<std::string, std::uint32_t> country_by_name;

@@ -50,6 +50,8 @@ Expected<Recognizer> Recognizer::load(const Paths& paths) {
 namespace {
 
 using text::Pos;
+// Word lists as string_view, so that comparing a token with them needs no strlen.
+using namespace std::string_view_literals;
 
 enum class CandKind : std::uint8_t {
   known,            ///< a gazetteer name (country, capital, contextual, organisation, leader)
@@ -90,16 +92,17 @@ struct ActorInfo {
   std::size_t last_mention = kNever;       ///< index of its latest mention
 };
 
-constexpr std::array kPronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
-                                  "itself", "they", "them", "their", "themselves"};
-constexpr std::array kConnectors = {"of", "for", "and", "&", "de", "du", "la", "le", "van",
-                                    "von", "der", "den", "al", "bin", "del", "da", "dos", "the"};
-constexpr std::array kLocatives = {"in", "at", "near", "from", "into", "across", "outside",
-                                   "inside", "via", "through", "toward", "towards", "around",
-                                   "throughout", "to", "on", "off"};
-constexpr std::array kSubjectVerbs = {"said", "says", "say", "told", "announced", "announces",
-                                      "added", "stated", "reported", "confirmed", "denied",
-                                      "argued", "argues", "wrote", "writes", "claimed", "claims"};
+constexpr std::array kPronouns = {"he"sv,     "him"sv,    "his"sv, "himself"sv, "she"sv,
+                                  "her"sv,    "hers"sv,   "herself"sv, "it"sv,  "its"sv,
+                                  "itself"sv, "they"sv,   "them"sv,    "their"sv, "themselves"sv};
+constexpr std::array kConnectors = {"of"sv, "for"sv, "and"sv, "&"sv, "de"sv, "du"sv, "la"sv, "le"sv, "van"sv,
+                                    "von"sv, "der"sv, "den"sv, "al"sv, "bin"sv, "del"sv, "da"sv, "dos"sv, "the"sv};
+constexpr std::array kLocatives = {"in"sv, "at"sv, "near"sv, "from"sv, "into"sv, "across"sv, "outside"sv,
+                                   "inside"sv, "via"sv, "through"sv, "toward"sv, "towards"sv, "around"sv,
+                                   "throughout"sv, "to"sv, "on"sv, "off"sv};
+constexpr std::array kSubjectVerbs = {"said"sv, "says"sv, "say"sv, "told"sv, "announced"sv, "announces"sv,
+                                      "added"sv, "stated"sv, "reported"sv, "confirmed"sv, "denied"sv,
+                                      "argued"sv, "argues"sv, "wrote"sv, "writes"sv, "claimed"sv, "claims"sv};
 
 template <class A>
 bool in(const A& list, std::string_view w) {
@@ -139,7 +142,7 @@ class Pass {
   /// "Bram de Wit", "Oro del Sur Trading"), unlike "of", "for", "and" and "the", which join
   /// two names only when an organisation word or the gazetteer says so (cut_run).
   bool particle(std::size_t i, std::size_t b) const {
-    static constexpr std::array kJoining = {"of", "for", "and", "&", "the"};
+    static constexpr std::array kJoining = {"of"sv, "for"sv, "and"sv, "&"sv, "the"sv};
     return connector(i) && !in(kJoining, lw(i)) && i + 1 < b && cap(i + 1);
   }
 
@@ -160,7 +163,7 @@ class Pass {
     return false;
   }
   bool namish(std::size_t i) const {
-    if (!cap(i) || lx_.non_names.contains(std::string(lw(i))) || modifier(i)) return false;
+    if (!cap(i) || lx_.non_names.contains(lw(i)) || modifier(i)) return false;
     if (!weak_[i]) return true;
     if (cap_mid_.contains(lw(i))) return true;
     const auto pos = doc_.tokens[i].pos;
@@ -429,7 +432,7 @@ class Pass {
       cands_.push_back(c);
       return c.last;
     }
-    auto it = lx_.nominals.find(std::string(lw(b)));
+    auto it = lx_.nominals.find(lw(b));
     if (it != lx_.nominals.end() &&
         std::find(it->second.types.begin(), it->second.types.end(), ActorType::country) !=
             it->second.types.end()) {
@@ -486,9 +489,10 @@ class Pass {
   /// Lower-case tokens: pronouns, "the company", "Japan's prime minister".
   std::size_t lower(std::size_t i, std::size_t send) {
     auto t = lw(i);
-    static constexpr std::array kPerson = {"he", "him", "his", "himself", "she", "her", "hers", "herself"};
-    static constexpr std::array kThing = {"it", "its", "itself"};
-    static constexpr std::array kPlural = {"they", "them", "their", "themselves"};
+    static constexpr std::array kPerson = {"he"sv,  "him"sv, "his"sv,  "himself"sv,
+                                           "she"sv, "her"sv, "hers"sv, "herself"sv};
+    static constexpr std::array kThing = {"it"sv, "its"sv, "itself"sv};
+    static constexpr std::array kPlural = {"they"sv, "them"sv, "their"sv, "themselves"sv};
     Candidate c;
     c.first = static_cast<std::uint32_t>(i);
     c.last = static_cast<std::uint32_t>(i + 1);
@@ -542,7 +546,7 @@ class Pass {
         cands_.push_back(c);
         return c.last;
       }
-      auto it = lx_.nominals.find(std::string(lw(h)));
+      auto it = lx_.nominals.find(lw(h));
       const bool followed = h + 1 < send && (cap(h + 1) || lw(h + 1) == "of");
       if (it != lx_.nominals.end() && word(h) && !cap(h) && !followed) {
         c.kind = CandKind::nominal;
@@ -573,11 +577,11 @@ class Pass {
   /// "it is time", "it seems": no referent.
   bool pleonastic(std::size_t j, std::size_t send) const {
     if (j >= send) return false;
-    static constexpr std::array kVerbs = {"is", "was", "'s", "seems", "seemed", "appears",
-                                          "appeared", "takes", "took", "remains"};
+    static constexpr std::array kVerbs = {"is"sv, "was"sv, "'s"sv, "seems"sv, "seemed"sv, "appears"sv,
+                                          "appeared"sv, "takes"sv, "took"sv, "remains"sv};
     if (in(kVerbs, lw(j))) return true;
     // "it would be hard", "it will take weeks", but "it would close the border" has a referent.
-    static constexpr std::array kAfterModal = {"be", "seem", "appear", "take", "remain"};
+    static constexpr std::array kAfterModal = {"be"sv, "seem"sv, "appear"sv, "take"sv, "remain"sv};
     return (lw(j) == "would" || lw(j) == "will") && j + 1 < send && in(kAfterModal, lw(j + 1));
   }
 

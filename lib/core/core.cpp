@@ -353,15 +353,13 @@ Expected<Table> read_table(const std::filesystem::path& path, std::size_t min_fi
 
 // ---------------------------------------------------------------- trie
 
-std::uint64_t TokenTrie::edge_key(std::uint32_t node, std::string_view token) {
-  return (static_cast<std::uint64_t>(node) * 0x9E3779B97F4A7C15ull) ^ std::hash<std::string_view>{}(token);
-}
-
-std::optional<std::uint32_t> TokenTrie::find_child(std::uint32_t node, std::string_view token) const {
-  auto [lo, hi] = edges_.equal_range(edge_key(node, token));
-  for (auto it = lo; it != hi; ++it)
-    if (label_[it->second] == token) return it->second;
-  return std::nullopt;
+void TokenTrie::place(std::uint64_t key, std::uint32_t child) {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask)
+    if (slots_[i] == 0) {
+      slots_[i] = (key & 0xffffffff00000000ull) | child;
+      return;
+    }
 }
 
 bool TokenTrie::insert(std::span<const std::string> tokens, std::uint32_t payload) {
@@ -372,8 +370,14 @@ bool TokenTrie::insert(std::span<const std::string> tokens, std::uint32_t payloa
     if (!child) {
       auto id = static_cast<std::uint32_t>(payload_.size());
       payload_.push_back(kNone);
+      parent_.push_back(node);
       label_.push_back(tok);
-      edges_.emplace(edge_key(node, tok), id);
+      // At most half full; node 0 (the root) is never a child, so a slot of 0 means empty.
+      if (payload_.size() * 2 > slots_.size()) {
+        slots_.assign(slots_.size() * 2, 0);
+        for (std::uint32_t c = 1; c < id; ++c) place(edge_key(parent_[c], label_[c]), c);
+      }
+      place(edge_key(node, tok), id);
       child = id;
     }
     node = *child;

@@ -8,8 +8,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "core/word_hash.h"
 
 namespace annals {
 
@@ -37,6 +38,19 @@ class TokenTrie {
     return best;
   }
 
+  /// The length of the shortest stored phrase that starts at tokens[0] (0 when none).
+  template <class KeyFn>
+  std::uint32_t shortest(std::size_t available, KeyFn key) const {
+    std::uint32_t node = 0;
+    for (std::size_t i = 0; i < available; ++i) {
+      auto child = find_child(node, key(i));
+      if (!child) return 0;
+      node = *child;
+      if (payload_[node] != kNone) return static_cast<std::uint32_t>(i + 1);
+    }
+    return 0;
+  }
+
   /// The payload of exactly this phrase, if stored.
   std::optional<std::uint32_t> find(std::span<const std::string> tokens) const;
 
@@ -44,12 +58,30 @@ class TokenTrie {
 
  private:
   static constexpr std::uint32_t kNone = 0xffffffffu;
-  static std::uint64_t edge_key(std::uint32_t node, std::string_view token);
-  std::optional<std::uint32_t> find_child(std::uint32_t node, std::string_view token) const;
+  static std::uint64_t edge_key(std::uint32_t node, std::string_view token) {
+    return (std::uint64_t{node} * 0x9E3779B97F4A7C15ull) ^ word_hash(token);
+  }
+  /// Every token of a document probes the root, so this is open addressing over one array
+  /// (no bucket lists): a slot holds the edge key's high half and the child, whose parent and
+  /// label are compared, so hash collisions are safe.
+  std::optional<std::uint32_t> find_child(std::uint32_t node, std::string_view token) const {
+    if (slots_.empty()) return std::nullopt;  // moved from
+    const std::uint64_t h = edge_key(node, token);
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t tag = h & 0xffffffff00000000ull;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const std::uint64_t slot = slots_[i];
+      if (slot == 0) return std::nullopt;
+      const auto child = static_cast<std::uint32_t>(slot);
+      if ((slot & 0xffffffff00000000ull) == tag && parent_[child] == node && same_word(label_[child], token))
+        return child;
+    }
+  }
+  void place(std::uint64_t key, std::uint32_t child);
 
-  // (parent, hash of token) -> child; the child's label_ is compared, so hash collisions are safe.
-  std::unordered_multimap<std::uint64_t, std::uint32_t> edges_;
+  std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(16, 0);  // key tag << 32 | child; 0 is empty
   std::vector<std::uint32_t> payload_{kNone};  // per node; node 0 is the root
+  std::vector<std::uint32_t> parent_{kNone};   // per node
   std::vector<std::string> label_{""};         // per node: the token that leads to it
   std::size_t phrases_ = 0;
 };

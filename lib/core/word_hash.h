@@ -59,4 +59,11 @@ inline bool same_word(std::string_view a, std::string_view b) {
   return true;
 }
 
+/// word_hash as a transparent hasher, for std::unordered_set<std::string, WordHash,
+/// std::equal_to<>>: looked up by string_view, without building a std::string.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(word_hash(s)); }
+};
+
 }  // namespace annals

@@ -9,17 +9,14 @@
 
 #include "core/table.h"
 #include "core/token_trie.h"
+#include "core/word_hash.h"
 
 namespace annals::events {
 namespace {
 
 using text::Pos;
 
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 /// How a trigger's syntactic slots map to roles.
 struct Frame {
@@ -94,17 +91,32 @@ std::string_view to_string(Role r) {
   return "agent";
 }
 
+/// Orders (lemma, noun) keys and looks them up by string_view, without building a std::string.
+struct TriggerLess {
+  using is_transparent = void;
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    const int c = std::string_view(a.first).compare(std::string_view(b.first));
+    return c < 0 || (c == 0 && a.second < b.second);
+  }
+};
+
 struct Extractor::Impl {
   text::Lemmatizer lemmatizer;
-  std::map<std::pair<std::string, bool>, Entry, std::less<>> triggers;  // (lemma, noun)
+  std::map<std::pair<std::string, bool>, Entry, TriggerLess> triggers;  // (lemma, noun)
   WordSet light_verbs;
   WordSet non_events;
   TokenTrie cue_before, cue_complement, cue_after;
   std::vector<ModalityCue> cues;
 
+  // triggers by lemma, one table per part of speech, hashed: entry() runs several times per
+  // token, and a walk down the ordered map compared strings at every level.
+  std::array<std::unordered_map<std::string_view, const Entry*, WordHash, std::equal_to<>>, 2> trigger_index;
+
   const Entry* entry(std::string_view lemma, bool noun) const {
-    auto it = triggers.find(std::pair<std::string, bool>(std::string(lemma), noun));
-    return it == triggers.end() ? nullptr : &it->second;
+    const auto& index = trigger_index[noun];
+    auto it = index.find(lemma);
+    return it == index.end() ? nullptr : it->second;
   }
 
   std::vector<Event> extract(const text::Document& doc, const actors::Result& ar,
@@ -119,7 +131,7 @@ Extractor::~Extractor() = default;
 Expected<Extractor> Extractor::load(const Paths& paths) {
   auto lem = text::Lemmatizer::load(paths);
   if (!lem) return lem.error();
-  auto impl = std::make_unique<Impl>(Impl{std::move(*lem), {}, {}, {}, {}, {}, {}, {}});
+  auto impl = std::make_unique<Impl>(Impl{std::move(*lem), {}, {}, {}, {}, {}, {}, {}, {}});
   const auto dir = paths.rules / "events/rules/en";
 
   auto triggers = read_table(dir / "triggers.tsv", 3, 4);
@@ -179,6 +191,8 @@ Expected<Extractor> Extractor::load(const Paths& paths) {
       return cues->error(row, 0, "empty cue");
     impl->cues.push_back(c);
   }
+  // The map's nodes stay put: the index points into them.
+  for (const auto& [key, e] : impl->triggers) impl->trigger_index[key.second].emplace(key.first, &e);
   return Extractor(std::move(impl));
 }
 
@@ -215,6 +229,27 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       }
     }
   }
+
+  // Clause barriers by token: the clause bounds of every candidate and the time search ask.
+  std::vector<std::uint8_t> barrier_at(n);
+  for (std::size_t k = 0; k < n; ++k) barrier_at[k] = is_barrier(lw(k), pos(k));
+  auto barrier = [&](std::size_t k) { return barrier_at[k] != 0; };
+
+  // Where a report complement cue ("said that", "according to") first ends in each sentence:
+  // an event is claimed when a cue ends at or before it. Found once per sentence, not once
+  // per candidate (kNotYet until the sentence's first candidate asks).
+  constexpr std::size_t kNotYet = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> complement_end(doc.sentences.size(), kNotYet);
+  auto first_complement_end = [&](std::uint32_t si) {
+    if (complement_end[si] != kNotYet) return complement_end[si];
+    const auto& s = doc.sentences[si];
+    std::size_t end = s.last + 1;  // none
+    for (std::size_t k = s.first; k < s.last && k + 1 < end; ++k) {
+      const std::uint32_t len = cue_complement.shortest(s.last - k, [&](std::size_t j) { return lw(k + j); });
+      if (len) end = std::min(end, k + len);
+    }
+    return complement_end[si] = end;
+  };
 
   // Timexes by token: which timex (if any) covers each token.
   std::vector<int> timex_at(n, -1);
@@ -415,9 +450,14 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   };
 
   // Whether token k is a reporting verb ("said", "told", "argued"): obj=none in triggers.tsv.
+  // Asked for every token between each event and each timex of its sentence: memoised.
+  std::vector<std::int8_t> reporting_at(n, -1);
   auto reporting = [&](std::size_t k) {
-    const Entry* r = entry(lemmatizer.lemma(lw(k), Cat::verb), false);
-    return r && r->frame.no_obj;
+    if (reporting_at[k] < 0) {
+      const Entry* r = entry(lemmatizer.lemma(lw(k), Cat::verb), false);
+      reporting_at[k] = r && r->frame.no_obj;
+    }
+    return reporting_at[k] == 1;
   };
 
   // An "-ing" form the tagger read as a noun or adjective but that heads a verb phrase: "surrounding
@@ -522,14 +562,14 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       std::size_t clause_begin = s.first;
       for (std::size_t k = i; k-- > s.first;) {
         if (in_paren[k] && !in_paren[i]) continue;
-        if (is_barrier(lw(k), pos(k))) {
+        if (barrier(k)) {
           clause_begin = k + 1;
           break;
         }
       }
       std::size_t clause_end = s.last;
       for (std::size_t k = i + 1; k < s.last; ++k) {
-        if (is_barrier(lw(k), pos(k))) {
+        if (barrier(k)) {
           clause_end = k;
           break;
         }
@@ -802,14 +842,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           if (close) mod = stronger(mod, cues[m->payload].modality);
         }
       }
-      if (mod == Modality::asserted) {
-        for (std::size_t k = s.first; k < i; ++k) {
-          if (auto m = cue_complement.longest(i - k, key(k)); m && k + m->length <= i) {
-            mod = Modality::claimed;
-            break;
-          }
-        }
-      }
+      // (A cue fits before the trigger exactly when its shortest phrase at some k ends by i.)
+      if (mod == Modality::asserted && first_complement_end(si) <= i) mod = Modality::claimed;
       if (mod == Modality::asserted) {
         // "..., the ministry said." — the cue in the last tokens, after a comma behind the trigger.
         for (std::size_t k = s.last >= 6 ? std::max<std::size_t>(s.last - 6, i + 1) : i + 1; k < s.last; ++k) {
@@ -858,7 +892,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           // month, the Council — under pressure from ... — adopted").
           // "discussed a tie-up in 2019 but abandoned it": "but" before a verb joins two verb
           // phrases of one clause, which share its date.
-          if (is_barrier(lw(j), pos(j)) && in_paren[j] == in_paren[i] && !(lw(j) == "but" && !ev.noun && (j + 1 == i || text::is_verb(pos(j + 1)))))
+          if (barrier(j) && in_paren[j] == in_paren[i] &&
+              !(lw(j) == "but" && !ev.noun && (j + 1 == i || text::is_verb(pos(j + 1)))))
             blocked = true;
           // A reporting verb between separates the report from what it reports: "said on
           // Monday that X had attacked ... in 2019" dates neither by the other.

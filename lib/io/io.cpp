@@ -194,6 +194,9 @@ void write_mention(Writer& w, const graph::Mention& m) {
 
 std::string dump(const graph::KnowledgeGraph& g) {
   std::string out;
+  // A node with its mentions takes about 700 bytes, an edge about 300: reserving saves the
+  // copies of repeated doubling.
+  out.reserve(512 * g.node_count() + 256 * g.edge_count() + 4096);
   Writer w(out);
   const auto& bg = g.boost();
   w.begin_object();

@@ -14,8 +14,19 @@
 namespace annals::pipeline {
 namespace {
 
+/// date::format("%F", d), without its stream and locale: it runs for every timex and event.
 std::string iso(date::sys_days d) {
-  return date::format("%F", d);
+  const date::year_month_day ymd{d};
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) return date::format("%F", d);
+  const unsigned m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  const char out[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                        '-',
+                        static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                        '-',
+                        static_cast<char>('0' + day / 10),     static_cast<char>('0' + day % 10)};
+  return std::string(out, sizeof out);
 }
 
 std::string iso(date::year_month_day d) { return iso(date::sys_days{d}); }
@@ -136,6 +147,10 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
   std::vector<bool> named(ar.actors.size(), false);
   for (const auto& m : ar.mentions)
     if (m.kind == actors::MentionKind::name) named[m.actor] = true;
+  // Each actor's mentions in text order, found in one pass rather than one per actor.
+  std::vector<std::vector<std::size_t>> mentions_of(ar.actors.size());
+  for (std::size_t mi = 0; mi < ar.mentions.size(); ++mi)
+    if (named[ar.mentions[mi].actor]) mentions_of[ar.mentions[mi].actor].push_back(mi);
   for (std::size_t a = 0; a < ar.actors.size(); ++a) {
     if (!named[a]) continue;
     graph::Node n;
@@ -143,8 +158,9 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
     n.kind = graph::NodeKind::actor;
     n.label = ar.actors[a].label;
     n.actor_type = std::string(actors::to_string(ar.actors[a].type));
-    for (const auto& m : ar.mentions) {
-      if (m.actor != a || m.kind == actors::MentionKind::pronoun) continue;
+    for (std::size_t mi : mentions_of[a]) {
+      const auto& m = ar.mentions[mi];
+      if (m.kind == actors::MentionKind::pronoun) continue;
       n.mentions.push_back(mention(m.span));
       if (m.kind == actors::MentionKind::name) n.aliases.emplace_back(doc.str(m.span));
     }

@@ -3,20 +3,35 @@
 #include "text/text.h"
 
 #include <array>
-#include <unordered_map>
-#include <unordered_set>
+#include <cstring>
 
 #include "core/files.h"
+#include "text/word_table.h"
 
 namespace annals::text {
 namespace {
 
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// The events and actors stages ask for several lemmas per token: open-addressing word tables
+// (text/word_table.h), not node-based hash sets of std::string.
+using WordSet = detail::WordTable;
+
+/// Exception list: word → base form; a word listed twice keeps its first base form.
+struct WordMap {
+  detail::WordTable words;
+  std::vector<std::string> bases;  // by word index
+
+  void emplace(std::string_view word, std::string_view base) {
+    bool added = false;
+    words.insert(word, added);
+    if (added) bases.emplace_back(base);
+  }
+  const std::string* find(std::string_view word) const {
+    const std::uint32_t id = words.find(word);
+    return id == detail::WordTable::kNone ? nullptr : &bases[id];
+  }
 };
-using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
-using WordMap = std::unordered_map<std::string, std::string, Hash, std::equal_to<>>;
+
+bool contains(const WordSet& set, std::string_view w) { return set.find(w) != detail::WordTable::kNone; }
 
 struct Suffix {
   std::string_view from, to;
@@ -43,52 +58,77 @@ Lemmatizer::~Lemmatizer() = default;
 Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
   auto data = std::make_unique<Data>();
   constexpr std::array<std::string_view, 3> names{"noun", "verb", "adj"};
+  auto next_line = [](std::string_view& text) {
+    auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    return line;
+  };
   for (std::size_t c = 0; c < 3; ++c) {
     auto index_path = paths.wordnet / ("index." + std::string(names[c]));
     auto bytes = read_file(index_path);
     if (!bytes)
       return Diagnostic{index_path.string(), 0, 0,
                         bytes.error().message + " (install wordnet-base or set ANNALS_WORDNET)", Status::rules};
-    std::string_view text = *bytes;
-    while (!text.empty()) {
-      auto nl = text.find('\n');
-      std::string_view line = text.substr(0, nl);
-      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-      if (line.empty() || line.front() == ' ') continue;  // the licence header lines start with spaces
-      data->index[c].emplace(line.substr(0, line.find(' ')));
-    }
     auto exc_path = paths.wordnet / (std::string(names[c]) + ".exc");
     auto exc = read_file(exc_path);
     if (!exc) return Diagnostic{exc_path.string(), 0, 0, exc.error().message, Status::rules};
-    text = *exc;
+    // Base forms that are collocations ("major-axes" → "major_axis"): the only ones with '_'
+    // that a token can reach (see below).
+    detail::WordTable collocation_bases;
+    std::string_view text = *exc;
     while (!text.empty()) {
-      auto nl = text.find('\n');
-      std::string_view line = text.substr(0, nl);
-      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+      std::string_view line = next_line(text);
       auto sp = line.find(' ');
       if (sp == std::string_view::npos) continue;
       auto rest = line.substr(sp + 1);
-      data->exceptions[c].emplace(line.substr(0, sp), rest.substr(0, rest.find(' ')));
+      const std::string_view base = rest.substr(0, rest.find(' '));
+      data->exceptions[c].emplace(line.substr(0, sp), base);
+      bool added = false;
+      if (base.find('_') != std::string_view::npos) collocation_bases.insert(base, added);
+    }
+    // A token never holds '_' (segment() makes it a symbol), nor does a detachment candidate
+    // built from one, so the index's collocations ("prime_minister", half of index.noun) are
+    // left out unless an exception gives one as a base form: half the table to miss in.
+    text = *bytes;
+    while (!text.empty()) {
+      std::string_view line = next_line(text);
+      if (line.empty() || line.front() == ' ') continue;  // the licence header lines start with spaces
+      const std::string_view word = line.substr(0, line.find(' '));
+      if (word.find('_') != std::string_view::npos && collocation_bases.find(word) == detail::WordTable::kNone)
+        continue;
+      bool added = false;
+      data->index[c].insert(word, added);
     }
   }
   return Lemmatizer(std::move(data));
 }
 
 bool Lemmatizer::known(std::string_view lemma, Category c) const {
-  return d_->index[static_cast<std::size_t>(c)].contains(lemma);
+  return contains(d_->index[static_cast<std::size_t>(c)], lemma);
 }
 
 std::string Lemmatizer::lemma(std::string_view w, Category c) const {
   const auto ci = static_cast<std::size_t>(c);
-  if (auto it = d_->exceptions[ci].find(w); it != d_->exceptions[ci].end()) return it->second;
-  if (d_->index[ci].contains(w)) return std::string(w);
+  if (const std::string* base = d_->exceptions[ci].find(w)) return *base;
+  const WordSet& index = d_->index[ci];
+  if (contains(index, w)) return std::string(w);
+  // Candidates are built in a buffer on the stack: most words fail every rule.
   auto try_rules = [&](auto const& rules) -> std::string {
-    std::string cand;
+    char buf[64];
     for (const auto& r : rules) {
       if (w.size() <= r.from.size() || !w.ends_with(r.from)) continue;
-      cand.assign(w.substr(0, w.size() - r.from.size()));
-      cand += r.to;
-      if (d_->index[ci].contains(cand)) return cand;
+      const std::size_t stem = w.size() - r.from.size();
+      if (stem + r.to.size() > sizeof buf) {
+        std::string cand(w.substr(0, stem));
+        cand += r.to;
+        if (contains(index, cand)) return cand;
+        continue;
+      }
+      std::memcpy(buf, w.data(), stem);
+      std::memcpy(buf + stem, r.to.data(), r.to.size());
+      const std::string_view cand(buf, stem + r.to.size());
+      if (contains(index, cand)) return std::string(cand);
     }
     return {};
   };

@@ -295,7 +295,9 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
       }
       continue;
     }
-    if (const Dist* known = m.find(doc.lower_word(ti))) {
+    // (A word with no capital is its own lower case: the lexicon lacks that too.)
+    const bool has_upper = doc.lower_word(ti) != w;
+    if (const Dist* known = has_upper ? m.find(doc.lower_word(ti)) : nullptr) {
       // A capitalized word known only in lower case is a name inside a sentence ("Bush"
       // is rare; "Abe" is a name), but a common word at the start of one.
       if ((tok.shape & capitalized) && !(tok.shape & sentence_start)) {
@@ -333,9 +335,10 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
   }
 
   // Viterbi in log space over the tags each word allows.
-  score.assign(len, {});
+  // Scores need no fill: a cell is read only for the tags of the previous word, which were
+  // all written (no distribution is empty).
+  score.resize(len);
   back.assign(len, {});
-  for (auto& row : score) row.fill(-1e30f);
   for (const Weight& x : *dists[0])
     score[0][static_cast<std::size_t>(x.pos)] = m.log_start[static_cast<std::size_t>(x.pos)] + x.log_p;
   for (std::size_t k = 1; k < len; ++k) {

@@ -112,3 +112,15 @@ TEST_CASE("lemmatizer: WordNet morphy") {
   CHECK(lem->lemma("tested", C::verb) == "test");
   CHECK(lem->lemma("xyzzy", C::verb) == "xyzzy");
 }
+
+TEST_CASE("lemmatizer: collocations only as exception base forms") {
+  auto lem = text::Lemmatizer::load(default_paths());
+  REQUIRE_MESSAGE(lem.has_value(), lem.error().str());
+  using C = text::Lemmatizer::Category;
+  // A hyphenated token whose exception gives a collocation: still known, as before.
+  CHECK(lem->lemma("major-axes", C::noun) == "major_axis");
+  CHECK(lem->known("major_axis", C::noun));
+  CHECK(lem->known("election", C::noun));
+  // Other collocations are not loaded: no token holds '_'.
+  CHECK_FALSE(lem->known("prime_minister", C::noun));
+}
