@@ -139,9 +139,9 @@ std::vector<CausalLink> CausalFinder::find(const text::Document& doc, const std:
             if (!cause) cause = first_in(i, cue_end);
           }
           if (!cause) {
-            // A fronted phrase ends at its comma ("Following the vote, Peru ...").
             // The phrase or clause after the cue ends at a relative pronoun ("talks, which
-            // opened ..."), a colon, ", but", or, for a fronted phrase, at its comma.
+            // opened ..."), a colon, ", but", or, for a fronted phrase, at its comma
+            // ("Following the vote, Peru ...").
             std::size_t hi = std::min<std::size_t>(cue_end + 15, s.last);
             for (std::size_t k = cue_end; k < hi; ++k) {
               auto p = doc.tokens[k].pos;
