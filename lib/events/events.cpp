@@ -67,7 +67,8 @@ bool is_barrier(std::string_view lw, Pos p) {
 /// Words that are prepositions before a noun phrase and subordinators before a clause:
 /// "after the vote" / "after the Commission rejected the plan".
 bool is_subordinator(std::string_view lw) {
-  return lw == "after" || lw == "before" || lw == "since" || lw == "until" || lw == "once" || lw == "as";
+  return lw == "after" || lw == "before" || lw == "since" || lw == "until" || lw == "till" || lw == "once" ||
+         lw == "as";
 }
 
 }  // namespace
@@ -300,6 +301,17 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return false;
   };
 
+  // Part of a verb group before its main verb: an adverb, a modal, "be" or "have".
+  auto auxiliary = [&](std::size_t k) {
+    auto w = lw(k);
+    return text::is_adverb(pos(k)) || pos(k) == Pos::md || is_be(w) || w == "has" || w == "have" || w == "had";
+  };
+  // Where the verb group ending at verb v begins, not before token lo.
+  auto verb_group_start = [&](std::size_t v, std::size_t lo) {
+    while (v > lo && auxiliary(v - 1)) --v;
+    return v;
+  };
+
   // The preposition an actor mention depends on, if any: walk left over its noun phrase and
   // over coordinated mentions ("from Washington, Seoul and Tokyo").
   auto governing_prep_at = [&](const actors::Mention& m, std::size_t floor) -> std::optional<std::size_t> {
@@ -332,7 +344,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         continue;
       }
       // A complementizer or subordinator opens a clause; it governs no noun phrase.
-      if ((pos(k) == Pos::in || pos(k) == Pos::to) && !is_barrier(lw(k), pos(k)) && lw(k) != "unless") return k;
+      if ((pos(k) == Pos::in || pos(k) == Pos::to) && !barrier(k)) return k;
       return std::nullopt;
     }
     return std::nullopt;
@@ -368,8 +380,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     if (!k || !is_subordinator(lw(*k))) return false;
     for (std::size_t j = m.last; j < verb; ++j) {
       auto w = lw(j);
-      if (in_paren[j] || text::is_adverb(pos(j)) || pos(j) == Pos::md || is_be(w) || w == "has" || w == "have" || w == "had" ||
-          w == "not" || w == "n't" || mention_of(j) >= 0 || ((w == "and" || w == ",") && mention_of(j + 1) >= 0))
+      if (in_paren[j] || auxiliary(j) || w == "not" || w == "n't" || mention_of(j) >= 0 ||
+          ((w == "and" || w == ",") && mention_of(j + 1) >= 0))
         continue;
       return false;
     }
@@ -596,7 +608,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           bool relative = b == "who" || b == "which" || (b == "that" && pos(clause_begin - 1) == Pos::wdt);
           bool adjacent = true;
           for (std::size_t k = clause_begin; k < i; ++k)
-            if (!text::is_adverb(pos(k)) && pos(k) != Pos::md && !is_be(lw(k)) && lw(k) != "has" && lw(k) != "have" && lw(k) != "had") adjacent = false;
+            if (!auxiliary(k)) adjacent = false;
           if (relative && adjacent) floor = clause_begin >= s.first + 3 ? clause_begin - 3 : s.first;
           // The antecedent of "who"/"which" is the name just before it, even inside a
           // prepositional phrase ("at the request of the United States, which accuses him").
@@ -613,11 +625,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         // revealed"): its subject lies between the subordinator and the verb; the search never
         // reaches the main clause's subject.
         {
-          std::size_t k = i;
-          while (k > floor && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md || is_be(lw(k - 1)) ||
-                               lw(k - 1) == "has" || lw(k - 1) == "have" || lw(k - 1) == "had"))
-            --k;
-          std::size_t verb_group = k;
+          std::size_t k = verb_group_start(i, floor);
+          const std::size_t verb_group = k;
           while (k > floor && (is_np_internal(pos(k - 1)) || mention_of(k - 1) >= 0 || (in_paren[k - 1] && !in_paren[i]))) --k;
           if (k < verb_group && k > floor && (is_subordinator(lw(k - 1)) || lw(k - 1) == "when")) floor = k;
         }
@@ -625,10 +634,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         // in both countries, urged restraint"; "The agency (ESA), which funded it, congratulated".
         if (relative_subject < 0 && clause_begin >= s.first + 3) {
           auto b = lw(clause_begin - 1);
-          std::size_t k = i;
-          while (k > clause_begin && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md || is_be(lw(k - 1)) ||
-                                      lw(k - 1) == "has" || lw(k - 1) == "have" || lw(k - 1) == "had"))
-            --k;
+          const std::size_t k = verb_group_start(i, clause_begin);
           if ((b == "which" || b == "who") && lw(clause_begin - 2) == "," && k > clause_begin + 1 && lw(k - 1) == ",") {
             std::size_t a = clause_begin - 2;  // the comma before "which"
             if (a > s.first + 2 && lw(a - 1) == ")") {
@@ -643,10 +649,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         // An appositive between subject and verb: "Larkspur, the US chain, filed".
         std::size_t start = i;
         {
-          std::size_t k = i;
-          while (k > floor && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md || is_be(lw(k - 1)) ||
-                               lw(k - 1) == "has" || lw(k - 1) == "have" || lw(k - 1) == "had"))
-            --k;
+          const std::size_t k = verb_group_start(i, floor);
           if (k > floor + 2 && lw(k - 1) == ",") {
             std::size_t j = k - 1;
             // No finite verb inside: ", the US chain,", ", 38,", ", founded in Ohio in 1962,".
@@ -709,11 +712,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           }
         }
         // Where the subject ends: before the verb group of the trigger.
-        std::size_t subject_end = i;
-        while (subject_end > floor && (text::is_adverb(pos(subject_end - 1)) || pos(subject_end - 1) == Pos::md ||
-                                       is_be(lw(subject_end - 1)) || lw(subject_end - 1) == "has" ||
-                                       lw(subject_end - 1) == "have" || lw(subject_end - 1) == "had"))
-          --subject_end;
+        const std::size_t subject_end = verb_group_start(i, floor);
         for (std::size_t k = start; k-- > floor;) {
           if (in_paren[k] && !in_paren[i]) continue;
           // "X said the leaders had agreed": the report's subject is not its content's.
