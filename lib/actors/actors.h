@@ -26,6 +26,9 @@ struct Actor {
   std::string label;  ///< canonical name: "North Korea", "Shinzo Abe"
   ActorType type = ActorType::other;
   bool plural = false;  ///< a group ("Japanese nationals") or several members: "they" may refer to it
+  /// A description, not a name ("6,000 workers", "protesters"): the same words in another
+  /// document mean another group, so its id is scoped to the document when the graph is built.
+  bool generic = false;
   std::optional<std::size_t> part_of;  ///< index of the actor it belongs to ("Japanese nationals" → Japan)
   std::vector<std::string> aliases;    ///< distinct texts of its name mentions, in order of appearance
 };

@@ -240,9 +240,13 @@ Expected<void> load_titles(const Paths& paths, Lexicon& lx, const text::Segmente
 }
 
 Expected<void> load_words(const Paths& paths, Lexicon& lx) {
-  auto groups = table(paths, "groups.tsv", 1, 1);
+  auto groups = table(paths, "groups.tsv", 1, 2);
   if (!groups) return groups.error();
-  for (const auto& r : groups->rows) lx.groups.insert(text::phrase_tokens(r.fields[0]), 0);
+  for (const auto& r : groups->rows) {
+    if (r.fields.size() > 1 && r.fields[1] != "crowd")
+      return groups->error(r, 1, "expected 'crowd' or nothing, not '" + r.fields[1] + "'");
+    lx.groups.insert(text::phrase_tokens(r.fields[0]), r.fields.size() > 1 ? kCrowd : 0);
+  }
 
   auto suffixes = table(paths, "org_suffixes.tsv", 2, 2);
   if (!suffixes) return suffixes.error();

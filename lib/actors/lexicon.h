@@ -19,6 +19,7 @@
 namespace annals::actors {
 
 inline constexpr std::uint32_t kNoCountry = 0xffffffffu;
+inline constexpr std::uint32_t kCrowd = 1;  ///< groups.tsv payload: `crowd`
 
 /// What a gazetteer name stands for.
 enum class NameKind : std::uint8_t {
@@ -65,7 +66,7 @@ struct Lexicon {
   std::vector<Phrase> demonym_phrases;
   TokenTrie titles;  ///< payload: index into title_phrases (target = TitleClass)
   std::vector<Phrase> title_phrases;
-  TokenTrie groups;  ///< payload unused
+  TokenTrie groups;  ///< payload kCrowd for a group that acts on its own (groups.tsv)
   TokenTrie suffixes;  ///< payload: 1 when the word may also head a name before "of"
   std::unordered_map<std::string, Nominal, WordHash, std::equal_to<>> nominals;  ///< by lower-case head noun
   std::unordered_set<std::string, WordHash, std::equal_to<>> non_names;          ///< lower case

@@ -57,6 +57,7 @@ enum class CandKind : std::uint8_t {
   known,            ///< a gazetteer name (country, capital, contextual, organisation, leader)
   unknown,          ///< a name no list knows
   group,            ///< demonym + group noun
+  crowd,            ///< a described group acting as a subject: "6,000 workers", "Protesters"
   country_nominal,  ///< "the Japanese government", "the Kim Jong-un regime": the country
   title_ref,        ///< "Japan's prime minister", "the president": the holder, when known
   pronoun,
@@ -81,6 +82,7 @@ struct Candidate {
   bool subject = false;         ///< followed by a finite verb
   PronounClass pronoun = PronounClass::thing;
   const Nominal* nominal = nullptr;
+  std::uint32_t label_first = 0;  ///< crowd: first token of its label, after the quantity
 };
 
 constexpr std::size_t kNever = static_cast<std::size_t>(-1);
@@ -100,6 +102,20 @@ constexpr std::array kConnectors = {"of"sv, "for"sv, "and"sv, "&"sv, "de"sv, "du
 constexpr std::array kLocatives = {"in"sv, "at"sv, "near"sv, "from"sv, "into"sv, "across"sv, "outside"sv,
                                    "inside"sv, "via"sv, "through"sv, "toward"sv, "towards"sv, "around"sv,
                                    "throughout"sv, "to"sv, "on"sv, "off"sv};
+constexpr std::array kMultitudes = {"thousands"sv, "hundreds"sv, "dozens"sv, "scores"sv, "millions"sv};
+constexpr std::array kAuxBe = {"is"sv, "are"sv, "was"sv, "were"sv, "be"sv, "been"sv, "being"sv, "get"sv, "got"sv};
+constexpr std::array kApproximators = {"about"sv, "some"sv, "nearly"sv, "around"sv, "almost"sv, "roughly"sv,
+                                       "approximately"sv, "over"sv, "more"sv, "than"sv, "at"sv, "least"sv,
+                                       "up"sv, "to"sv, "an"sv, "estimated"sv};
+constexpr std::array kClauseOpeners = {"and"sv, "but"sv, "while"sv, "when"sv, "as"sv, "after"sv, "before"sv,
+                                       "because"sv, "since"sv, "until"sv, "where"sv, "although"sv,
+                                       "though"sv, "if"sv, "then"sv, "so"sv};
+/// Verbs of a source's belief: "investigators believe", "residents fear" report, not act.
+constexpr std::array kBeliefVerbs = {"believe"sv, "believes"sv, "believed"sv, "think"sv, "thinks"sv, "thought"sv,
+                                     "expect"sv, "expects"sv, "expected"sv, "fear"sv, "fears"sv, "feared"sv,
+                                     "suspect"sv, "suspects"sv, "suspected"sv, "estimate"sv, "estimated"sv,
+                                     "say"sv, "describe"sv, "described"sv};
+constexpr std::array kAuxHave = {"has"sv, "have"sv, "had"sv, "having"sv};
 constexpr std::array kSubjectVerbs = {"said"sv, "says"sv, "say"sv, "told"sv, "announced"sv, "announces"sv,
                                       "added"sv, "stated"sv, "reported"sv, "confirmed"sv, "denied"sv,
                                       "argued"sv, "argues"sv, "wrote"sv, "writes"sv, "claimed"sv, "claims"sv};
@@ -266,6 +282,10 @@ class Pass {
   void find(const text::Sentence& s) {
     std::size_t i = s.first;
     while (i < s.last) {
+      if (const std::size_t e = crowd(i, s.first, s.last); e != i) {
+        i = e;
+        continue;
+      }
       if (!word(i)) {
         ++i;
         continue;
@@ -287,6 +307,104 @@ class Pass {
         continue;
       }
       i = lower(i, s.last);
+    }
+  }
+
+  /// A group described, not named, that acts as a clause's subject: "Thousands of people
+  /// marched", "6,000 workers at the plant stopped work", "23 activists who had blocked the
+  /// road", "Protesters now accuse ...". Victims and objects ("killing 41 people", "hundreds of
+  /// residents were evacuated") and sources ("officials said") are not actors. Returns the end
+  /// of the phrase, or `i` when there is none.
+  std::size_t crowd(std::size_t i, std::size_t sfirst, std::size_t send) {
+    const auto& toks = doc_.tokens;
+    std::size_t h = i;  // after the quantity
+    if (toks[i].pos == Pos::cd) {
+      // "2019 protesters" is a year before a noun, not a count.
+      const auto t = w(i);
+      if (t.size() == 4 && t.find_first_not_of("0123456789") == std::string_view::npos) return i;
+      h = i + 1;
+    } else if (in(kMultitudes, lw(i)) && i + 1 < send && lw(i + 1) == "of") {
+      h = i + 2;
+    } else if (!(toks[i].pos == Pos::nns || (weak_[i] && text::is_proper(toks[i].pos))) || lw(i) == "police" ||
+               lw(i) == "people") {
+      return i;
+    }
+    // The phrase opens a clause ("Protesters now accuse", "..., and 200 workers walked out"),
+    // or a relative clause makes it a subject ("police detained 23 activists who had ...");
+    // elsewhere it is an object or a complement ("told supporters in the capital that ...").
+    const bool opens = clause_start(i, sfirst);
+    // Up to two lower-case modifiers before the group noun: "40 jailed fighters".
+    for (std::size_t b = h; b < send && b < h + 3 && word(b) && (b == i || !cap(b)); ++b) {
+      if (auto g = lx_.groups.longest(send - b, [&](std::size_t k) { return lw(b + k); })) {
+        const std::size_t last = b + g->length;
+        if (g->payload != kCrowd || !active_subject(last, send, !opens)) return i;
+        Candidate c;
+        c.first = static_cast<std::uint32_t>(i);
+        c.last = static_cast<std::uint32_t>(last);
+        c.kind = CandKind::crowd;
+        c.label_first = static_cast<std::uint32_t>(h);
+        cands_.push_back(c);
+        return last;
+      }
+      const Pos p = toks[b].pos;
+      if (!(text::is_adjective(p) || p == Pos::vbn || p == Pos::nn)) break;
+    }
+    return i;
+  }
+
+  /// Whether token `i` opens a clause, after quantity words ("About 6,000 workers", "more
+  /// than 200 people"): at the sentence start, after punctuation or a conjunction.
+  bool clause_start(std::size_t i, std::size_t sfirst) const {
+    std::size_t j = i;
+    while (j > sfirst && in(kApproximators, lw(j - 1))) --j;
+    if (j == sfirst) return true;
+    return text::is_punct(doc_.tokens[j - 1].pos) || in(kClauseOpeners, lw(j - 1));
+  }
+
+  /// Whether the noun phrase ending before `k` is the subject of an active verb, after a
+  /// prepositional phrase ("workers at the Ostrava plant stopped"), a relative pronoun
+  /// ("activists who had blocked"), adverbs, modals and auxiliaries; not of a passive ("were
+  /// evacuated"), a participle ("people killed in the quake") or a reporting verb.
+  bool active_subject(std::size_t k, std::size_t send, bool relative_only) const {
+    const auto& toks = doc_.tokens;
+    if (relative_only) {
+      if (k + 1 < send && lw(k) == "," && lw(k + 1) == "who") ++k;
+      if (k >= send || lw(k) != "who") return false;
+    }
+    // "Officials from the ministry", "members of the union": the named body acts.
+    if (k < send && (lw(k) == "from" || lw(k) == "of")) return false;
+    if (k < send && (lw(k) == "at" || lw(k) == "in")) {
+      std::size_t v = k + 1;
+      while (v < send && v < k + 9 && !text::is_verb(toks[v].pos) && toks[v].pos != Pos::md && lw(v) != ",") ++v;
+      k = v;
+    }
+    if (k + 1 < send && lw(k) == "," && lw(k + 1) == "who") ++k;
+    if (k < send && lw(k) == "who") ++k;
+    bool aux = false, be = false;
+    while (k < send) {
+      if (text::is_adverb(toks[k].pos) || toks[k].pos == Pos::md) {
+        aux = aux || toks[k].pos == Pos::md;
+        ++k;
+      } else if (k + 1 < send && (in(kAuxBe, lw(k)) || in(kAuxHave, lw(k))) &&
+                 (text::is_verb(toks[k + 1].pos) || text::is_adverb(toks[k + 1].pos))) {
+        be = be || in(kAuxBe, lw(k));
+        aux = true;
+        ++k;
+      } else {
+        break;
+      }
+    }
+    if (k >= send || in(kSubjectVerbs, lw(k)) || in(kBeliefVerbs, lw(k))) return false;
+    switch (toks[k].pos) {
+      case Pos::vbd:
+      case Pos::vbz:
+      case Pos::vbp: return !be;
+      // A bare form after a plural subject is a present the tagger read as an infinitive
+      // ("Protesters now accuse").
+      case Pos::vb: return !be;
+      case Pos::vbn: return aux && !be;
+      case Pos::vbg: return be;  // "were marching", not "people fleeing the fighting"
+      default: return false;
     }
   }
 
@@ -696,6 +814,7 @@ class Pass {
         case CandKind::known: resolve_known(c); break;
         case CandKind::unknown: resolve_unknown(c); break;
         case CandKind::group: resolve_group(c); break;
+        case CandKind::crowd: resolve_crowd(c); break;
         case CandKind::country_nominal: mention(c, country_actor(c.target), MentionKind::nominal); break;
         case CandKind::title_ref: resolve_title(c); break;
         case CandKind::pronoun: resolve_pronoun(c); break;
@@ -772,6 +891,14 @@ class Pass {
   void resolve_group(const Candidate& c) {
     auto a = actor(text_of(c.first, c.last), ActorType::group, /*plural=*/true);
     if (auto p = named_country(c.target)) actors_[a].part_of = *p;
+    mention(c, a, MentionKind::name);
+  }
+
+  /// "6,000 workers": a group known by its description, labelled without the quantity and
+  /// in lower case ("Protesters" at a sentence start is "protesters").
+  void resolve_crowd(const Candidate& c) {
+    auto a = actor(key_of(c.label_first, c.last), ActorType::group, /*plural=*/true);
+    actors_[a].generic = true;
     mention(c, a, MentionKind::name);
   }
 

@@ -64,6 +64,13 @@ bool is_barrier(std::string_view lw, Pos p) {
            lw == "unless";
 }
 
+/// Prepositions that approximate a count inside its noun phrase: "about 6,000 workers",
+/// "more than 200", "at least 40".
+bool is_count_approximator(std::string_view lw) {
+  return lw == "about" || lw == "around" || lw == "over" || lw == "under" || lw == "nearly" || lw == "some" ||
+         lw == "almost" || lw == "roughly" || lw == "approximately" || lw == "than" || lw == "at";
+}
+
 /// Words that are prepositions before a noun phrase and subordinators before a clause:
 /// "after the vote" / "after the Commission rejected the plan".
 bool is_subordinator(std::string_view lw) {
@@ -335,6 +342,13 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         j = k;
         continue;
       }
+      // A preposition that approximates a count is part of its noun phrase: "About 6,000
+      // workers", "more than 200 people", "at least 40 fighters".
+      if (k + 1 < n && (pos(k + 1) == Pos::cd || lw(k + 1) == "least") &&
+          is_count_approximator(lw(k))) {
+        j = k;
+        continue;
+      }
       // "X, Y and Z" is a list; "for the booster EPO, the Unit (AIU) announced" is not: a
       // comma joins only a name that a comma, "and" or "or" follows.
       const bool listed = lw(k) != "," ||
@@ -363,7 +377,9 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     auto p = lw(*k);
     if (p != "of" && p != "at" && p != "from") return false;
     std::size_t h = *k - 1;
-    if (pos(h) != Pos::nns) return false;
+    // Members who are an actor themselves ("6,000 workers at the Tema port") act for
+    // themselves.
+    if (pos(h) != Pos::nns || mention_of(h) >= 0) return false;
     std::size_t j = h;
     while (j > floor && (pos(j - 1) == Pos::dt || text::is_adjective(pos(j - 1)) || pos(j - 1) == Pos::cd ||
                          pos(j - 1) == Pos::nn))

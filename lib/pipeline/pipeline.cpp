@@ -103,7 +103,9 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
     return Diagnostic{doc_id, 0, 0, "no dateline with the document's date in its first lines; pass --dct YYYY-MM-DD",
                       Status::input};
   const auto timexes = impl_->timex.tag(doc, *dct);
-  const auto ar = impl_->actors.recognize(doc);
+  auto ar = impl_->actors.recognize(doc);
+  for (auto& a : ar.actors)  // "actor:protesters" of this article is no other's
+    if (a.generic) a.id = "actor:" + doc_id + "#" + a.id.substr(6);
   if (options.deep && !impl_->parser)
     return Diagnostic{doc_id, 0, 0, "deep mode asked of a pipeline loaded without the parser", Status::internal};
   syntax::Relations deep;

@@ -3,6 +3,7 @@
 // stack trace, no abort, and no output file touched by a failed or killed run.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -314,6 +315,18 @@ TEST_CASE("cli: a missing or malformed rule file is status 5 at file:line:col") 
   CHECK(bad.status == kRules);
   CHECK(one_line(bad.err));
   CHECK(contains(bad.err, "zz_bad.rules:3:"));
+
+  // A lexicon's optional column takes only its documented word.
+  fs::remove(d / "rules/time/rules/en/zz_bad.rules");
+  const fs::path groups = d / "rules/actors/rules/en/groups.tsv";
+  const auto lines = slurp(groups);
+  const auto n = std::count(lines.begin(), lines.end(), '\n') + 1;
+  spill(groups, lines + "strikers\tmob\n");
+  auto col = run({"extract", "--dct", "2017-04-03", kArticle}, d.path(), {"ANNALS_RULES=" + (d / "rules").string()});
+  CHECK(col.status == kRules);
+  CHECK(one_line(col.err));
+  CHECK(contains(col.err, "groups.tsv:" + std::to_string(n) + ":"));
+  CHECK(contains(col.err, "'mob'"));
 
   auto schema = run({"validate", kArticle}, d.path(), {"ANNALS_SCHEMAS=" + (d / "nosuch").string()});
   CHECK(schema.status == kRules);
