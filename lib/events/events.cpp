@@ -549,7 +549,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           for (std::size_t k = i + 1; k < s.last && k <= i + 6; ++k) {
             if (mention_of(k) >= 0 || text::is_verb(pos(k)) || pos(k) == Pos::punct_comma) break;
             if (pos(k) != Pos::nn && pos(k) != Pos::nns) continue;
-            std::string nl = lemmatizer.lemma(lw(k), Cat::noun);
+            const std::string_view nl = lemmatizer.lemma(lw(k), Cat::noun);
             const Entry* ne = entry(lw(k), true);
             if (!ne) ne = entry(nl, true);
             if (ne) {

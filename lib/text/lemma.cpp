@@ -108,37 +108,34 @@ bool Lemmatizer::known(std::string_view lemma, Category c) const {
   return contains(d_->index[static_cast<std::size_t>(c)], lemma);
 }
 
-std::string Lemmatizer::lemma(std::string_view w, Category c) const {
+std::string_view Lemmatizer::lemma(std::string_view w, Category c) const {
   const auto ci = static_cast<std::size_t>(c);
   if (const std::string* base = d_->exceptions[ci].find(w)) return *base;
   const WordSet& index = d_->index[ci];
-  if (contains(index, w)) return std::string(w);
-  // Candidates are built in a buffer on the stack: most words fail every rule.
-  auto try_rules = [&](auto const& rules) -> std::string {
+  if (const std::uint32_t id = index.find(w); id != detail::WordTable::kNone) return index.word(id);
+  // Candidates are built in a buffer on the stack: most words fail every rule. A hit is
+  // returned as the index's own copy, so no lemma allocates.
+  auto try_rules = [&](auto const& rules) -> std::string_view {
     char buf[64];
     for (const auto& r : rules) {
       if (w.size() <= r.from.size() || !w.ends_with(r.from)) continue;
       const std::size_t stem = w.size() - r.from.size();
-      if (stem + r.to.size() > sizeof buf) {
-        std::string cand(w.substr(0, stem));
-        cand += r.to;
-        if (contains(index, cand)) return cand;
-        continue;
-      }
+      if (stem + r.to.size() > sizeof buf) continue;  // no English base form is that long
       std::memcpy(buf, w.data(), stem);
       std::memcpy(buf + stem, r.to.data(), r.to.size());
-      const std::string_view cand(buf, stem + r.to.size());
-      if (contains(index, cand)) return std::string(cand);
+      if (const std::uint32_t id = index.find(std::string_view(buf, stem + r.to.size()));
+          id != detail::WordTable::kNone)
+        return index.word(id);
     }
     return {};
   };
-  std::string base;
+  std::string_view base;
   switch (c) {
     case Category::noun: base = try_rules(kNounRules); break;
     case Category::verb: base = try_rules(kVerbRules); break;
     case Category::adjective: base = try_rules(kAdjRules); break;
   }
-  return base.empty() ? std::string(w) : base;
+  return base.empty() ? w : base;
 }
 
 std::vector<std::string> phrase_tokens(std::string_view phrase) {

@@ -136,8 +136,9 @@ class Lemmatizer {
   Lemmatizer& operator=(Lemmatizer&&) noexcept;
   ~Lemmatizer();
 
-  /// The base form of a lower-cased word, or the word itself when WordNet knows none.
-  std::string lemma(std::string_view lower_word, Category c) const;
+  /// The base form of a lower-cased word, or the word itself when WordNet knows none: a view
+  /// into the lemmatizer's tables, or `lower_word` itself, so it lives as long as both.
+  std::string_view lemma(std::string_view lower_word, Category c) const;
   /// Whether WordNet lists the lemma in that category. Collocations ("a_cappella") count only
   /// when an exception list gives them as a base form: no token holds '_'.
   bool known(std::string_view lemma, Category c) const;
