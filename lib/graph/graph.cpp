@@ -77,13 +77,13 @@ std::optional<Relation> relation_from(std::string_view s) {
 
 Vertex KnowledgeGraph::add_node(Node node) {
   if (auto it = index_.find(node.id); it != index_.end()) {
-    merge_node(g_[it->second], std::move(node));
+    merge_node((*g_)[it->second], std::move(node));
     return it->second;
   }
   sort_unique(node.mentions);
   sort_unique(node.aliases);
   std::string id = node.id;
-  Vertex v = boost::add_vertex(std::move(node), g_);
+  Vertex v = boost::add_vertex(std::move(node), *g_);
   index_.emplace(std::move(id), v);
   return v;
 }
@@ -98,14 +98,14 @@ bool KnowledgeGraph::add_edge(std::string_view source, std::string_view target, 
   auto t = find(target);
   if (!s || !t) return false;
   sort_unique(edge.evidence);
-  for (auto [it, end] = boost::out_edges(*s, g_); it != end; ++it) {
-    if (boost::target(*it, g_) != *t || g_[*it].relation != edge.relation) continue;
-    Edge& e = g_[*it];
+  for (auto [it, end] = boost::out_edges(*s, *g_); it != end; ++it) {
+    if (boost::target(*it, *g_) != *t || (*g_)[*it].relation != edge.relation) continue;
+    Edge& e = (*g_)[*it];
     union_sorted(e.evidence, edge.evidence);
     if (e.cue.empty() || (!edge.cue.empty() && edge.cue < e.cue)) e.cue = std::move(edge.cue);
     return true;
   }
-  boost::add_edge(*s, *t, std::move(edge), g_);
+  boost::add_edge(*s, *t, std::move(edge), *g_);
   return true;
 }
 
@@ -127,9 +127,9 @@ void KnowledgeGraph::add_timex(TimexRecord t) {
 void KnowledgeGraph::merge(const KnowledgeGraph& other) {
   for (const auto& d : other.documents_) add_document(d);
   for (const auto& t : other.timexes_) add_timex(t);
-  for (auto v : other.sorted_vertices()) add_node(other.g_[v]);
+  for (auto v : other.sorted_vertices()) add_node((*other.g_)[v]);
   for (auto e : other.sorted_edges())
-    add_edge(other.g_[boost::source(e, other.g_)].id, other.g_[boost::target(e, other.g_)].id, other.g_[e]);
+    add_edge((*other.g_)[boost::source(e, *other.g_)].id, (*other.g_)[boost::target(e, *other.g_)].id, (*other.g_)[e]);
 }
 
 std::vector<Vertex> KnowledgeGraph::sorted_vertices() const {
@@ -141,13 +141,13 @@ std::vector<Vertex> KnowledgeGraph::sorted_vertices() const {
 
 std::vector<EdgeHandle> KnowledgeGraph::sorted_edges() const {
   std::vector<EdgeHandle> out;
-  out.reserve(boost::num_edges(g_));
-  for (auto [it, end] = boost::edges(g_); it != end; ++it) out.push_back(*it);
+  out.reserve(boost::num_edges(*g_));
+  for (auto [it, end] = boost::edges(*g_); it != end; ++it) out.push_back(*it);
   std::sort(out.begin(), out.end(), [&](const EdgeHandle& a, const EdgeHandle& b) {
-    return std::tuple(std::string_view(g_[boost::source(a, g_)].id), std::string_view(g_[boost::target(a, g_)].id),
-                      g_[a].relation) <
-           std::tuple(std::string_view(g_[boost::source(b, g_)].id), std::string_view(g_[boost::target(b, g_)].id),
-                      g_[b].relation);
+    return std::tuple(std::string_view((*g_)[boost::source(a, *g_)].id), std::string_view((*g_)[boost::target(a, *g_)].id),
+                      (*g_)[a].relation) <
+           std::tuple(std::string_view((*g_)[boost::source(b, *g_)].id), std::string_view((*g_)[boost::target(b, *g_)].id),
+                      (*g_)[b].relation);
   });
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,6 +103,28 @@ using EdgeHandle = BoostGraph::edge_descriptor;
 
 class KnowledgeGraph {
  public:
+  KnowledgeGraph() : g_(std::make_unique<BoostGraph>()) {}
+  KnowledgeGraph(const KnowledgeGraph& other)
+      : g_(std::make_unique<BoostGraph>(*other.g_)),
+        index_(other.index_),
+        documents_(other.documents_),
+        timexes_(other.timexes_) {}
+  KnowledgeGraph& operator=(const KnowledgeGraph& other) {
+    if (this != &other) *this = KnowledgeGraph(other);
+    return *this;
+  }
+  // Boost 1.74's adjacency_list has no move constructor and its swap() makes three copies:
+  // held by value, every graph returned from a stage was copied whole (a third of the graph
+  // stage's time). Held by pointer, a move is a pointer swap; the moved-from graph is empty.
+  KnowledgeGraph(KnowledgeGraph&& other) : KnowledgeGraph() { *this = std::move(other); }
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept {
+    g_.swap(other.g_);
+    index_.swap(other.index_);
+    documents_.swap(other.documents_);
+    timexes_.swap(other.timexes_);
+    return *this;
+  }
+
   /// Adds a node, or merges it into the node with the same id (mentions, aliases unioned;
   /// the earliest mention's label, trigger and time are kept, so the result is order-free).
   Vertex add_node(Node node);
@@ -115,10 +138,10 @@ class KnowledgeGraph {
   void merge(const KnowledgeGraph& other);
 
   std::optional<Vertex> find(std::string_view id) const;
-  const BoostGraph& boost() const { return g_; }
-  const Node& node(Vertex v) const { return g_[v]; }
-  std::size_t node_count() const { return boost::num_vertices(g_); }
-  std::size_t edge_count() const { return boost::num_edges(g_); }
+  const BoostGraph& boost() const { return *g_; }
+  const Node& node(Vertex v) const { return (*g_)[v]; }
+  std::size_t node_count() const { return boost::num_vertices(*g_); }
+  std::size_t edge_count() const { return boost::num_edges(*g_); }
   const std::vector<DocumentInfo>& documents() const { return documents_; }
   const std::vector<TimexRecord>& timexes() const { return timexes_; }
 
@@ -128,7 +151,7 @@ class KnowledgeGraph {
   std::vector<EdgeHandle> sorted_edges() const;
 
  private:
-  BoostGraph g_;
+  std::unique_ptr<BoostGraph> g_;  // never null
   std::map<std::string, Vertex, std::less<>> index_;
   std::vector<DocumentInfo> documents_;  // sorted by id
   std::vector<TimexRecord> timexes_;     // sorted by (doc, span)

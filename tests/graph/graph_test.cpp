@@ -149,3 +149,25 @@ TEST_CASE("slug") {
   CHECK(slug("Kim Jong-il") == "kim-jong-il");
   CHECK(slug("Bolívar") == "bolívar");
 }
+
+TEST_CASE("a moved graph keeps its nodes, edges and index; a copy stays independent") {
+  auto b = doc_b();
+  const auto reference = doc_b();
+  KnowledgeGraph moved(std::move(b));
+  CHECK(same_graph(moved, reference));
+  CHECK(b.node_count() == 0);  // moved from: empty, and usable
+  b.add_node(actor("actor:peru", "Peru", at("b.txt", 1, "Peru")));
+  CHECK(b.node_count() == 1);
+  REQUIRE(moved.find("event:protest:y"));
+  CHECK(moved.node(*moved.find("event:protest:y")).type == "protest");
+
+  KnowledgeGraph assigned = doc_a();
+  assigned = std::move(moved);
+  CHECK(same_graph(assigned, reference));
+  CHECK(assigned.add_edge("actor:japan", "event:test:x", role(Relation::patient, at("b.txt", 60, "Tokyo"))));
+
+  KnowledgeGraph copy = assigned;
+  copy.add_node(actor("actor:chile", "Chile", at("b.txt", 90, "Chile")));
+  CHECK(copy.node_count() == assigned.node_count() + 1);
+  CHECK_FALSE(assigned.find("actor:chile"));
+}
