@@ -696,7 +696,7 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
 
 // ---------------------------------------------------------------- pieces
 
-void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
+void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out, std::uint32_t until) const {
   out.clear();
   out.reserve(doc.tokens.size() + doc.tokens.size() / 16);
   const std::string_view lower = doc.lower;
@@ -706,8 +706,10 @@ void Grammar::pieces(const text::Document& doc, std::vector<Piece>& out) const {
     // A sentence break right after a word that swallowed its period ("p.m." before "EST",
     // "Friday" or "March 3") may be the segmenter's guess; a timex can run on across it.
     if (prev && t.sentence != prev->sentence &&
-        !(prev->kind == text::TokenKind::word && lower[prev->span.end - 1] == '.'))
+        !(prev->kind == text::TokenKind::word && lower[prev->span.end - 1] == '.')) {
+      if (t.span.begin > until) break;
       ++run;
+    }
     prev = &t;
     auto add = [&](std::uint32_t b, std::uint32_t e) {
       // Written in place: a Piece built on the stack and copied was stored as bytes and read

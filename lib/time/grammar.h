@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -131,8 +132,10 @@ class Grammar {
   /// Reads lexicon.tsv, mods.tsv and every *.rules file of `dir` (sorted by name).
   static Expected<Grammar> load(const std::filesystem::path& dir, TagOptions options);
 
-  /// Splits the document's tokens into pieces.
-  void pieces(const text::Document& doc, std::vector<Piece>& out) const;
+  /// Splits the document's tokens into pieces; with `until`, stops at the first run (see
+  /// Piece::run) that starts after that byte, since no match crosses into a new run.
+  void pieces(const text::Document& doc, std::vector<Piece>& out,
+              std::uint32_t until = std::numeric_limits<std::uint32_t>::max()) const;
 
   /// Longest match starting at piece `i` (a modifier, then a rule), appended to `out`;
   /// returns the number of pieces consumed (0 when nothing matched).

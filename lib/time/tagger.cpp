@@ -63,9 +63,10 @@ Frame::Lean sentence_tense(const detail::Grammar& g, const text::Document& doc,
 }
 
 template <class PosTag>
-std::vector<Mention> match_with(const detail::Grammar& g, const text::Document& doc, PosTag& pos_tag) {
+std::vector<Mention> match_with(const detail::Grammar& g, const text::Document& doc, PosTag& pos_tag,
+                                std::uint32_t until = std::numeric_limits<std::uint32_t>::max()) {
   std::vector<detail::Piece> ps;
-  g.pieces(doc, ps);
+  g.pieces(doc, ps, until);
   std::vector<Mention> out;
   std::vector<detail::Capture> caps;
   for (std::size_t i = 0; i < ps.size();) {
@@ -119,8 +120,10 @@ std::vector<Timex> Tagger::tag(text::Document& doc, date::year_month_day dct, co
 
 std::optional<date::year_month_day> Tagger::find_dateline(const text::Document& doc) const {
   // The first full date in the first lines: datelines sit above the story's first sentence.
-  constexpr std::size_t kHead = 600;  // bytes
-  for (const Mention& m : match(doc)) {
+  constexpr std::uint32_t kHead = 600;  // bytes
+  // Only the head is matched: the whole text is matched again by tag().
+  auto no_pos = [](std::uint32_t) {};
+  for (const Mention& m : match_with(impl_->grammar, doc, no_pos, kHead)) {
     if (m.span.begin > kHead) break;
     const Frame& f = m.frame;
     if (f.kind != Frame::Kind::point || f.year == Frame::kUnset || f.month == Frame::kUnset || f.day == Frame::kUnset)
