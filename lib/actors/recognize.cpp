@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -183,7 +184,12 @@ class Pass {
     if (!weak_[i]) return true;
     if (cap_mid_.contains(lw(i))) return true;
     const auto pos = doc_.tokens[i].pos;
-    return text::is_proper(pos) && !common_word(lw(i));
+    if (!text::is_proper(pos)) return false;
+    // An English word that opens a sentence is no name ("Officials", "Kestrel"), unless a
+    // capital that means it follows: "Kestrel Air ordered", "Summit Bank said".
+    return !common_word(lw(i)) || (lw(i).size() > 2 && i + 1 < doc_.tokens.size() && cap(i + 1) && !weak_[i + 1] &&
+                                   doc_.tokens[i + 1].sentence == doc_.tokens[i].sentence &&
+                                   text::is_proper(doc_.tokens[i + 1].pos) && namish(i + 1));
   }
 
   /// Tokens where capitals carry no evidence: sentence and line starts, after an opening quote
@@ -858,7 +864,16 @@ class Pass {
     auto key = key_of(c.first, c.last);
     if (auto it = aliases_.find(key); it != aliases_.end()) {
       note_title(c, it->second);
+      acronym(c, it->second);
       mention(c, it->second, MentionKind::name);
+      return;
+    }
+    // A short form before the full name, as in a headline: "Larkspur Home files for
+    // bankruptcy" over "Larkspur Home Stores, the US chain, filed ...".
+    if (const Candidate* full = full_name_later(c, key)) {
+      auto a = actor(text_of(full->first, full->last), ActorType::organization);
+      name_parts(*full, a);
+      mention(c, a, MentionKind::name);
       return;
     }
     auto type = unknown_type(c, key);
@@ -870,12 +885,26 @@ class Pass {
     mention(c, a, MentionKind::name);
   }
 
+  /// A later company name that is this name and a company word ("Larkspur Home Stores" for
+  /// "Larkspur Home"), as name_parts() would alias it.
+  const Candidate* full_name_later(const Candidate& c, const std::string& key) const {
+    const std::size_t len = c.last - c.first;
+    for (const Candidate& d : cands_) {
+      if (d.first <= c.first || d.kind != CandKind::unknown || !d.org_pattern || d.last - d.first != len + 1 ||
+          len < 2 || !ends_with_suffix(d.first, d.last))
+        continue;
+      if (key_of(d.first, d.last - 1) == key) return &d;
+    }
+    return nullptr;
+  }
+
   /// The type of a name no list knows, or nothing when the evidence is too thin (a place, a
   /// word capitalised for emphasis).
   std::optional<ActorType> unknown_type(const Candidate& c, const std::string& key) const {
     if (c.org_pattern) return ActorType::organization;
     if (c.title >= 0) return ActorType::person;
     if (c.age) return ActorType::person;
+    if (model_name(c)) return std::nullopt;
     const auto& n = counts_.at(key);
     const bool place = n.locative * 2 > n.total;
     const std::size_t len = c.last - c.first;
@@ -886,6 +915,27 @@ class Pass {
     if (place) return std::nullopt;
     if (c.subject || n.total >= 2) return ActorType::organization;
     return std::nullopt;
+  }
+
+  /// A product's name, not a maker's: a model number after the name ("Airbus A330-200",
+  /// "Vickers VC-10", "Boreal-1") or alone ("A380"). Letters then digits make a model; a
+  /// name led by digits ("3M") is a company's, and the gazetteer knows "G20".
+  bool model_name(const Candidate& c) const {
+    auto mixed = [](std::string_view t) {
+      return t.find_first_of("0123456789") != std::string_view::npos &&
+             t.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != std::string_view::npos;
+    };
+    auto model = [](std::string_view t) {  // "A380", "VC-10", "B-52": letters, then digits
+      std::size_t k = 0;
+      while (k < t.size() && std::isalpha(static_cast<unsigned char>(t[k]))) ++k;
+      if (k == 0 || k == t.size()) return false;
+      if (t[k] == '-') ++k;
+      return k < t.size() && t.find_first_not_of("0123456789-", k) == std::string_view::npos;
+    };
+    if (c.last - c.first == 1) return model(w(c.first));
+    for (auto k = c.first + 1; k < c.last; ++k)
+      if (mixed(w(k))) return true;
+    return false;
   }
 
   void resolve_group(const Candidate& c) {

@@ -945,7 +945,12 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         // arrest's, inside the "since" phrase; it dates nothing outside it.
         if (tf > s.first + 2 && (lw(tf - 1) == "in" || lw(tf - 1) == "on" || lw(tf - 1) == "of")) {
           std::size_t j = tf - 1;
-          while (j > s.first && j + 6 > tf && is_np_internal(pos(j - 1)) && mention_of(j - 1) < 0) --j;
+          // Over the noun phrase, a possessor included: "since her arrest", "since Lima's arrest".
+          auto np_internal = [&](std::size_t k) {
+            const int mk = mention_of(k);
+            return is_np_internal(pos(k)) && (mk < 0 || ar.mentions[static_cast<std::size_t>(mk)].possessive);
+          };
+          while (j > s.first && j + 6 > tf && np_internal(j - 1)) --j;
           if (j > s.first && j + 1 < tf && lw(j - 1) == "since" && !(i >= j && i < tf)) blocked = true;
         }
         if (blocked) continue;

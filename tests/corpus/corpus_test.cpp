@@ -25,9 +25,9 @@ using namespace annals;
 namespace {
 
 // The development corpus and MEANTIME floors (see the test cases below).
-constexpr double DEV_TIMEX_VALUE = 0.966, DEV_ACTOR = 0.862, DEV_EVENT = 0.810, DEV_ROLE = 0.654,
-                 DEV_CAUSAL = 0.739, DEV_WDWW = 0.633;
-constexpr double MT_TIMEX_VALUE = 0.785, MT_EVENT = 0.434, MT_ACTOR = 0.384, MT_ROLE = 0.301, MT_WDWW = 0.170;
+constexpr double DEV_TIMEX_VALUE = 0.966, DEV_ACTOR = 0.868, DEV_EVENT = 0.810, DEV_ROLE = 0.654,
+                 DEV_CAUSAL = 0.739, DEV_WDWW = 0.636;
+constexpr double MT_TIMEX_VALUE = 0.785, MT_EVENT = 0.434, MT_ACTOR = 0.420, MT_ROLE = 0.311, MT_WDWW = 0.174;
 
 using test::the_pipeline;
 

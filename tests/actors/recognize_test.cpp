@@ -1,0 +1,96 @@
+// The actor recogniser on sentences of its own: which names are actors, how short forms
+// resolve, and which described groups act.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "actors/actors.h"
+#include "core/paths.h"
+#include "text/text.h"
+
+using namespace annals;
+
+namespace {
+
+struct Stages {
+  text::Segmenter segmenter;
+  text::PosTagger pos;
+  actors::Recognizer actors;
+};
+
+const Stages& stages() {
+  static const Stages s = [] {
+    Paths paths = default_paths();
+    paths.rules = std::filesystem::path(ANNALS_SOURCE_DIR) / "lib";
+    auto seg = text::Segmenter::load(paths);
+    auto pos = text::PosTagger::load(paths);
+    auto rec = actors::Recognizer::load(paths);
+    if (!seg || !pos || !rec) FAIL("cannot load the actor stage's data");
+    return Stages{std::move(*seg), std::move(*pos), std::move(*rec)};
+  }();
+  return s;
+}
+
+actors::Result recognize(const std::string& text) {
+  auto doc = stages().segmenter.segment("t.txt", text);
+  stages().pos.tag(doc);
+  return stages().actors.recognize(doc);
+}
+
+std::vector<std::string> labels(const actors::Result& r) {
+  std::vector<std::string> out;
+  for (const auto& a : r.actors) out.push_back(a.label);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const actors::Actor* find(const actors::Result& r, const std::string& label) {
+  for (const auto& a : r.actors)
+    if (a.label == label) return &a;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a model number names a product, not an actor") {
+  CHECK(labels(recognize("Kestrel Air ordered twelve Airbus A350 jets.")) == std::vector<std::string>{"Kestrel Air"});
+  CHECK(labels(recognize("The A380 landed in Sydney after the Vickers VC-10 left.")).empty());
+  CHECK(labels(recognize("Ostrander Lift flew the Boreal-1 rocket and said it worked.")) ==
+        std::vector<std::string>{"Ostrander Lift"});
+  // A known group of nations stays.
+  CHECK(find(recognize("The G20 condemned the coup."), "G20"));
+}
+
+TEST_CASE("an English word opening a sentence joins the name capitals after it") {
+  CHECK(find(recognize("Kestrel Air ordered twelve jets."), "Kestrel Air"));
+  CHECK(find(recognize("Summit Bank said profits fell."), "Summit Bank"));
+  // A lone capitalised word, or an article, does not.
+  CHECK(labels(recognize("Officials said profits fell.")).empty());
+  CHECK(labels(recognize("A Kestrel court jailed him.")).empty());
+}
+
+TEST_CASE("a short form before the company name is that company") {
+  auto r = recognize("Larkspur Home files for bankruptcy\n\nLarkspur Home Stores, the furniture chain, filed for "
+                     "bankruptcy on Sunday.\n");
+  CHECK(labels(r) == std::vector<std::string>{"Larkspur Home Stores"});
+  CHECK(r.mentions.size() == 2);
+}
+
+TEST_CASE("a described group that acts is a generic actor; victims and sources are not") {
+  auto r = recognize("Protesters now accuse the cabinet of fraud.");
+  const auto* p = find(r, "protesters");
+  REQUIRE(p);
+  CHECK(p->generic);
+  CHECK(p->type == actors::ActorType::group);
+  CHECK(find(recognize("About 6,000 workers at the port stopped work."), "workers"));
+  CHECK(find(recognize("Thousands of farmers marched on the capital."), "farmers"));
+  CHECK(find(recognize("Police detained 23 activists who had blocked the road."), "activists"));
+  CHECK(labels(recognize("The blast killed 41 people in the market.")).empty());
+  CHECK(labels(recognize("Hundreds of residents were evacuated.")).empty());
+  CHECK(labels(recognize("Officials said the talks had failed.")).empty());
+  CHECK(labels(recognize("The minister told supporters that he would resign.")).empty());
+  CHECK(labels(recognize("In 2019, protesters marched.")) == std::vector<std::string>{"protesters"});
+}
