@@ -163,10 +163,6 @@ class Grammar {
   std::size_t number_words(const std::vector<Piece>& ps, std::size_t i, int& value) const;
   std::size_t year_words(const std::vector<Piece>& ps, std::size_t i, int& value) const;
   bool build_frame(const Rule& r, const std::vector<Capture>& caps, Frame& f) const;
-  /// The nearest tense cue before piece `i` in its sentence: a past_cue, future_cue or
-  /// near_future_cue word or a past-tense verb (when the document was POS-tagged); none when
-  /// there is none.
-  Frame::Lean cue_before(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i) const;
   void walk(const text::Document& doc, const std::vector<Piece>& ps, std::uint32_t node,
             std::size_t i, std::vector<Capture>& caps, Walk& best) const;
 
@@ -205,6 +201,10 @@ class Grammar {
  public:
   /// Tense cue of a word id: 1 past_cue, 2 future_cue, 3 near_future_cue (cue_before only).
   std::uint8_t tense_of(std::uint32_t word) const { return word < tense_.size() ? tense_[word] : 0; }
+  /// The nearest tense cue before piece `i` in its sentence: a past_cue, future_cue or
+  /// near_future_cue word or a past-tense verb (when the sentence was POS-tagged); none when
+  /// there is none.
+  Frame::Lean cue_before(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i) const;
 };
 
 /// Interned production keys.
