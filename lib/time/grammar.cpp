@@ -628,7 +628,7 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
     if (words.empty()) return fail(fields[2].second, "empty production");
     static constexpr std::pair<std::string_view, Frame::Kind> kKinds[] = {
         {"point", Frame::Kind::point}, {"shift", Frame::Kind::shift}, {"ref", Frame::Kind::ref},
-        {"duration", Frame::Kind::duration}, {"set", Frame::Kind::set}};
+        {"duration", Frame::Kind::duration}, {"set", Frame::Kind::set}, {"none", Frame::Kind::none}};
     bool kind_ok = false;
     for (auto [n, k] : kKinds)
       if (n == words[0].first) {
@@ -637,7 +637,7 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
       }
     if (!kind_ok)
       return fail(words[0].second, "unknown production '" + std::string(words[0].first) +
-                                       "' (point, shift, ref, duration, set)");
+                                       "' (point, shift, ref, duration, set, none)");
     for (std::size_t w = 1; w < words.size(); ++w) {
       auto [arg, col] = words[w];
       auto eq = arg.find('=');
