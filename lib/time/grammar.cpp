@@ -518,6 +518,11 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
     std::vector<Element> elems;
     std::string_view pat = fields[1].first;
     std::size_t pos = 0;
+    // "^" first: the match must begin its sentence ("^ now ,": the discourse marker).
+    if (pat.size() > 1 && pat[0] == '^' && pat[1] == ' ') {
+      r.sentence_start = true;
+      pos = 2;
+    }
     while (pos < pat.size()) {
       while (pos < pat.size() && pat[pos] == ' ') ++pos;
       if (pos >= pat.size()) break;
@@ -1026,7 +1031,8 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
           if (match_atom(doc, ps, k, a, c)) return true;
         return false;
       };
-      bool ok = !(best.start > 0 && hits(r.not_before, best.start - 1)) && !hits(r.not_after, i);
+      bool ok = !(best.start > 0 && hits(r.not_before, best.start - 1)) && !hits(r.not_after, i) &&
+                !(r.sentence_start && best.start > 0 && ps[best.start - 1].sentence == ps[best.start].sentence);
       Frame f;
       if (ok && !best.mod_root) {
         // caps holds this path's captures by slot; others were restored to empty on the way back.
