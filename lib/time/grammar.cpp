@@ -616,8 +616,16 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
         if (a.is_class || a.slot >= 0 || elems.back().optional || elems.size() < 2)
           return fail(fields[1].second, "a lookahead (&x) is one required literal word after the rest");
     }
-    for (std::size_t k = 0; k + r.trailing < elems.size(); ++k)
-      if (elems[k].lookahead) return fail(fields[1].second, "a lookahead element (&x) goes at the end");
+    // And a lookbehind (&x first) before the rest, left out as well ("&will one day": the
+    // modal makes the day one to come, and is no part of the timex).
+    if (elems.size() > 1 && elems.front().lookahead) {
+      r.leading = 1;
+      for (const Atom& a : elems.front().alts)
+        if (a.is_class || a.slot >= 0 || elems.front().optional || elems.size() < 2 + r.trailing)
+          return fail(fields[1].second, "a lookbehind (&x) is one required literal word before the rest");
+    }
+    for (std::size_t k = r.leading; k + r.trailing < elems.size(); ++k)
+      if (elems[k].lookahead) return fail(fields[1].second, "a lookaround element (&x) goes at the start or the end");
     if (elems.empty()) return fail(fields[1].second, "empty pattern");
 
     // Production.
@@ -1104,7 +1112,7 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
     core.start = i + mod.length;
     core.want = rules_[mod.rule].mod_applies;
     walk(doc, ps, core_root_, core.start, caps, core);
-    if (core.rule >= 0) {
+    if (core.rule >= 0 && rules_[core.rule].leading == 0) {
       Mention m;
       const std::size_t n = core.length - rules_[core.rule].trailing;
       m.span = {p.span.begin, ps[core.start + n - 1].span.end};
@@ -1122,7 +1130,7 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
   if (core.rule < 0) return 0;
   const std::size_t n = core.length - rules_[core.rule].trailing;
   Mention m;
-  m.span = {p.span.begin, ps[i + n - 1].span.end};
+  m.span = {ps[i + rules_[core.rule].leading].span.begin, ps[i + n - 1].span.end};
   m.frame = core.frame;
   m.rule = rules_[core.rule].name;
   if (m.frame.kind == Frame::Kind::point && m.frame.weekday != Frame::kUnset && m.frame.lean == Frame::Lean::none &&

@@ -77,6 +77,7 @@ struct Rule {
   std::vector<Atom> not_before;  // the previous piece must match none of these
   std::vector<Atom> not_after;   // the next piece must match none of these
   std::uint8_t trailing = 0;     // pieces matched after the timex (a "&x" lookahead), not in it
+  std::uint8_t leading = 0;      // pieces matched before the timex (a "&x" lookbehind), not in it
   bool sentence_start = false;   // "^" first: the match begins its sentence
   bool is_mod = false;           // a modifier prefix from mods.tsv
   Mod mod = Mod::none;
