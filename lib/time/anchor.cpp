@@ -541,6 +541,7 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
         break;
       case Frame::Kind::duration: r = resolve_duration(f); break;
       case Frame::Kind::set: r = resolve_set(f); break;
+      case Frame::Kind::none: continue;
     }
     if (!r || r->value.empty()) continue;
     Timex t;

@@ -518,6 +518,11 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
     std::vector<Element> elems;
     std::string_view pat = fields[1].first;
     std::size_t pos = 0;
+    // "^" first: the match must begin its sentence ("^ now ,": the discourse marker).
+    if (pat.size() > 1 && pat[0] == '^' && pat[1] == ' ') {
+      r.sentence_start = true;
+      pos = 2;
+    }
     while (pos < pat.size()) {
       while (pos < pat.size() && pat[pos] == ' ') ++pos;
       if (pos >= pat.size()) break;
@@ -611,8 +616,16 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
         if (a.is_class || a.slot >= 0 || elems.back().optional || elems.size() < 2)
           return fail(fields[1].second, "a lookahead (&x) is one required literal word after the rest");
     }
-    for (std::size_t k = 0; k + r.trailing < elems.size(); ++k)
-      if (elems[k].lookahead) return fail(fields[1].second, "a lookahead element (&x) goes at the end");
+    // And a lookbehind (&x first) before the rest, left out as well ("&will one day": the
+    // modal makes the day one to come, and is no part of the timex).
+    if (elems.size() > 1 && elems.front().lookahead) {
+      r.leading = 1;
+      for (const Atom& a : elems.front().alts)
+        if (a.is_class || a.slot >= 0 || elems.front().optional || elems.size() < 2 + r.trailing)
+          return fail(fields[1].second, "a lookbehind (&x) is one required literal word before the rest");
+    }
+    for (std::size_t k = r.leading; k + r.trailing < elems.size(); ++k)
+      if (elems[k].lookahead) return fail(fields[1].second, "a lookaround element (&x) goes at the start or the end");
     if (elems.empty()) return fail(fields[1].second, "empty pattern");
 
     // Production.
@@ -628,7 +641,7 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
     if (words.empty()) return fail(fields[2].second, "empty production");
     static constexpr std::pair<std::string_view, Frame::Kind> kKinds[] = {
         {"point", Frame::Kind::point}, {"shift", Frame::Kind::shift}, {"ref", Frame::Kind::ref},
-        {"duration", Frame::Kind::duration}, {"set", Frame::Kind::set}};
+        {"duration", Frame::Kind::duration}, {"set", Frame::Kind::set}, {"none", Frame::Kind::none}};
     bool kind_ok = false;
     for (auto [n, k] : kKinds)
       if (n == words[0].first) {
@@ -637,7 +650,7 @@ Expected<void> Grammar::read_rules(const std::filesystem::path& file) {
       }
     if (!kind_ok)
       return fail(words[0].second, "unknown production '" + std::string(words[0].first) +
-                                       "' (point, shift, ref, duration, set)");
+                                       "' (point, shift, ref, duration, set, none)");
     for (std::size_t w = 1; w < words.size(); ++w) {
       auto [arg, col] = words[w];
       auto eq = arg.find('=');
@@ -1028,7 +1041,8 @@ void Grammar::walk(const text::Document& doc, const std::vector<Piece>& ps, std:
           if (match_atom(doc, ps, k, a, c)) return true;
         return false;
       };
-      bool ok = !(best.start > 0 && hits(r.not_before, best.start - 1)) && !hits(r.not_after, i);
+      bool ok = !(best.start > 0 && hits(r.not_before, best.start - 1)) && !hits(r.not_after, i) &&
+                !(r.sentence_start && best.start > 0 && ps[best.start - 1].sentence == ps[best.start].sentence);
       Frame f;
       if (ok && !best.mod_root) {
         // caps holds this path's captures by slot; others were restored to empty on the way back.
@@ -1100,7 +1114,7 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
     core.start = i + mod.length;
     core.want = rules_[mod.rule].mod_applies;
     walk(doc, ps, core_root_, core.start, caps, core);
-    if (core.rule >= 0) {
+    if (core.rule >= 0 && rules_[core.rule].leading == 0) {
       Mention m;
       const std::size_t n = core.length - rules_[core.rule].trailing;
       m.span = {p.span.begin, ps[core.start + n - 1].span.end};
@@ -1118,7 +1132,7 @@ std::size_t Grammar::match_at(const text::Document& doc, const std::vector<Piece
   if (core.rule < 0) return 0;
   const std::size_t n = core.length - rules_[core.rule].trailing;
   Mention m;
-  m.span = {p.span.begin, ps[i + n - 1].span.end};
+  m.span = {ps[i + rules_[core.rule].leading].span.begin, ps[i + n - 1].span.end};
   m.frame = core.frame;
   m.rule = rules_[core.rule].name;
   if (m.frame.kind == Frame::Kind::point && m.frame.weekday != Frame::kUnset && m.frame.lean == Frame::Lean::none &&

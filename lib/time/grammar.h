@@ -78,6 +78,8 @@ struct Rule {
   std::vector<Atom> not_before;  // the previous piece must match none of these
   std::vector<Atom> not_after;   // the next piece must match none of these
   std::uint8_t trailing = 0;     // pieces matched after the timex (a "&x" lookahead), not in it
+  std::uint8_t leading = 0;      // pieces matched before the timex (a "&x" lookbehind), not in it
+  bool sentence_start = false;   // "^" first: the match begins its sentence
   bool is_mod = false;           // a modifier prefix from mods.tsv
   Mod mod = Mod::none;
   std::uint8_t mod_applies = 0;  // 1 points, 2 durations, 3 both
@@ -166,10 +168,6 @@ class Grammar {
   std::size_t number_words(const std::vector<Piece>& ps, std::size_t i, int& value) const;
   std::size_t year_words(const std::vector<Piece>& ps, std::size_t i, int& value) const;
   bool build_frame(const Rule& r, const std::vector<Capture>& caps, Frame& f) const;
-  /// The nearest tense cue before piece `i` in its sentence: a past_cue, future_cue or
-  /// near_future_cue word or a past-tense verb (when the document was POS-tagged); none when
-  /// there is none.
-  Frame::Lean cue_before(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i) const;
   void walk(const text::Document& doc, const std::vector<Piece>& ps, std::uint32_t node,
             std::size_t i, std::vector<Capture>& caps, Walk& best) const;
 
@@ -208,6 +206,10 @@ class Grammar {
  public:
   /// Tense cue of a word id: 1 past_cue, 2 future_cue, 3 near_future_cue (cue_before only).
   std::uint8_t tense_of(std::uint32_t word) const { return word < tense_.size() ? tense_[word] : 0; }
+  /// The nearest tense cue before piece `i` in its sentence: a past_cue, future_cue or
+  /// near_future_cue word or a past-tense verb (when the sentence was POS-tagged); none when
+  /// there is none.
+  Frame::Lean cue_before(const text::Document& doc, const std::vector<Piece>& ps, std::size_t i) const;
 };
 
 /// Interned production keys.

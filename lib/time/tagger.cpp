@@ -80,6 +80,13 @@ std::vector<Mention> match_with(const detail::Grammar& g, const text::Document& 
       continue;
     }
     Mention& m = out.back();
+    // match_at read the verbs before them only if the sentence was tagged already: a future
+    // cue found past an untagged verb ("will ... , Cuba predicted Wednesday") is read again
+    // with the tags ("predicted" is the nearer cue).
+    if (m.cue == Frame::Lean::after && ps[i].sentence < doc.sentences.size()) {
+      pos_tag(ps[i].sentence);
+      m.cue = g.cue_before(doc, ps, i);
+    }
     // Weekdays and months lean on the sentence's tense (quarters do not: see anchor.cpp).
     if (m.frame.kind == Frame::Kind::point && m.frame.lean == Frame::Lean::none && m.frame.year == Frame::kUnset &&
         (m.frame.weekday != Frame::kUnset || m.frame.month != Frame::kUnset))

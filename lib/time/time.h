@@ -120,6 +120,7 @@ struct Frame {
     ref,       ///< a fixed value (PRESENT_REF, PAST_REF, FUTURE_REF)
     duration,  ///< `n` units ("three years", "the past few weeks")
     set,       ///< a recurrence ("every Monday", "annually")
+    none,      ///< no timex: a longer reading that keeps the rules off its words ("three-quarters of")
   };
   /// Which time a relative expression counts from: the DCT ("yesterday") or the last date
   /// the story mentioned ("the following year", "that month", "a day later").

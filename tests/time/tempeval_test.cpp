@@ -31,10 +31,10 @@ using namespace annals;
 
 namespace {
 
-// Floors: the figures reached on 2026-12-01 (relaxed 0.9419, value 0.8138; see docs/time.md)
+// Floors: the figures reached on 2026-12-02 (relaxed 0.9463, value 0.8196; see docs/time.md)
 // minus 0.005. Raise them when the rules improve; never lower them to make a change pass.
-constexpr double kRelaxedF1Floor = 0.936;
-constexpr double kValueF1Floor = 0.808;
+constexpr double kRelaxedF1Floor = 0.941;
+constexpr double kValueF1Floor = 0.814;
 
 fs::path shared_dir() { return fs::path(ANNALS_SHARED_DIR); }
 fs::path corpus_dir() { return shared_dir() / "corpus/tempeval3-train/TBAQ-cleaned"; }
