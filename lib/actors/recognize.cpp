@@ -83,6 +83,8 @@ struct Candidate {
   bool subject = false;         ///< followed by a finite verb
   PronounClass pronoun = PronounClass::thing;
   const Nominal* nominal = nullptr;
+  /// unknown: the description right after the name ("the KOVO union", "the Orbita fund").
+  const Nominal* described = nullptr;
   std::uint32_t label_first = 0;  ///< crowd: first token of its label, after the quantity
 };
 
@@ -93,6 +95,7 @@ struct ActorInfo {
   std::uint32_t country = kNoCountry;
   std::uint32_t lex_country = kNoCountry;  ///< for country actors: their lexicon index
   std::size_t last_mention = kNever;       ///< index of its latest mention
+  std::vector<const Nominal*> described;   ///< descriptions it was named with ("union")
 };
 
 constexpr std::array kPronouns = {"he"sv,     "him"sv,    "his"sv, "himself"sv, "she"sv,
@@ -597,6 +600,17 @@ class Pass {
     c.last = static_cast<std::uint32_t>(b);
     c.kind = CandKind::unknown;
     if (a > 0 && word(a - 1) && in(kLocatives, lw(a - 1))) c.locative = true;
+    // "in São Paulo and Rio de Janeiro": the place coordinated with a place is one too.
+    if (a > 0 && (lw(a - 1) == "and" || lw(a - 1) == "or" || lw(a - 1) == ",") && !cands_.empty() &&
+        cands_.back().last + 1 == a && cands_.back().locative)
+      c.locative = true;
+    // Not an adjective or a word ("the European agency", "a Kestrel court"), nor after "a"
+    // ("a Cascais court" is a court in Cascais).
+    if (b < send && word(b) && !cap(b) && text::is_noun(doc_.tokens[b].pos) && !common_word(lw(b - 1)) &&
+        !(a > 0 && (lw(a - 1) == "a" || lw(a - 1) == "an"))) {
+      auto it = lx_.nominals.find(lem_.lemma(lw(b), text::Lemmatizer::Category::noun));
+      if (it != lx_.nominals.end()) c.described = &it->second;
+    }
     if (b + 2 < send && w(b) == "," && doc_.tokens[b + 1].kind == text::TokenKind::number &&
         w(b + 2) == ",")
       c.age = true;
@@ -802,6 +816,11 @@ class Pass {
     alias(std::string(lw(l + 1)), a);
   }
 
+  void note_description(const Candidate& c, std::size_t a) {
+    auto& d = info_[a].described;
+    if (c.described && std::find(d.begin(), d.end(), c.described) == d.end()) d.push_back(c.described);
+  }
+
   void note_title(const Candidate& c, std::size_t a) {
     if (c.title < 0 || actors_[a].type != ActorType::person) return;
     auto t = static_cast<TitleClass>(c.title);
@@ -864,6 +883,7 @@ class Pass {
     auto key = key_of(c.first, c.last);
     if (auto it = aliases_.find(key); it != aliases_.end()) {
       note_title(c, it->second);
+      note_description(c, it->second);
       acronym(c, it->second);
       mention(c, it->second, MentionKind::name);
       return;
@@ -881,6 +901,7 @@ class Pass {
     auto a = actor(text_of(c.first, c.last), *type);
     name_parts(c, a);
     note_title(c, a);
+    note_description(c, a);
     acronym(c, a);
     mention(c, a, MentionKind::name);
   }
@@ -905,6 +926,12 @@ class Pass {
     if (c.title >= 0) return ActorType::person;
     if (c.age) return ActorType::person;
     if (model_name(c)) return std::nullopt;
+    // "the KOVO union", "the Orbita fund": the description types the name.
+    if (c.described) {
+      for (auto t : {ActorType::organization, ActorType::group, ActorType::government})
+        if (std::find(c.described->types.begin(), c.described->types.end(), t) != c.described->types.end())
+          return t == ActorType::government ? ActorType::organization : t;
+    }
     const auto& n = counts_.at(key);
     const bool place = n.locative * 2 > n.total;
     const std::size_t len = c.last - c.first;
@@ -1103,7 +1130,12 @@ class Pass {
     const auto& n = *c.nominal;
     auto a = recent(c, 4, [&](const Actor& x) {
       if (std::find(n.types.begin(), n.types.end(), x.type) == n.types.end()) return false;
-      return n.label_word.empty() || x.label.find(n.label_word) != std::string::npos;
+      // "the union" is the actor whose name holds "Union", or that the text called a union;
+      // an actor the text called a union is no "company".
+      const auto& d = info_[static_cast<std::size_t>(&x - actors_.data())].described;
+      if (std::find(d.begin(), d.end(), &n) != d.end()) return true;
+      if (n.label_word.empty()) return d.empty();
+      return x.label.find(n.label_word) != std::string::npos;
     });
     if (a) mention(c, *a, MentionKind::nominal);
   }

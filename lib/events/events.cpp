@@ -941,6 +941,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
               (lw(j) == "and" || lw(j) == "but" || (text::is_verb(pos(j)) && j > tf)))
             blocked = true;
         }
+        // "demanding a 9 percent rise for next year", "a budget for 2021": a "for" date on the
+        // object says what the thing is for, not when the event happened ("scheduled for
+        // Monday" still dates its verb).
+        if (k > i && tf >= i + 3 && lw(tf - 1) == "for" && text::is_noun(pos(tf - 2)) && mention_of(tf - 2) < 0)
+          blocked = true;
         // "has denied all charges since his arrest in February 2017": the date is the
         // arrest's, inside the "since" phrase; it dates nothing outside it.
         if (tf > s.first + 2 && (lw(tf - 1) == "in" || lw(tf - 1) == "on" || lw(tf - 1) == "of")) {

@@ -94,3 +94,29 @@ TEST_CASE("a described group that acts is a generic actor; victims and sources a
   CHECK(labels(recognize("The minister told supporters that he would resign.")).empty());
   CHECK(labels(recognize("In 2019, protesters marched.")) == std::vector<std::string>{"protesters"});
 }
+
+TEST_CASE("a description after a name types it, and names it later") {
+  auto r = recognize("Talks between the KOVO union and Moravia Steel Works broke down. The union said the company "
+                     "had lied.");
+  const auto* kovo = find(r, "KOVO");
+  REQUIRE(kovo);
+  CHECK(kovo->type == actors::ActorType::organization);
+  // "The union" is KOVO; "the company" is not the union.
+  std::vector<std::string> union_refs, company_refs;
+  for (const auto& m : r.mentions) {
+    const auto text = std::string(m.span.of(std::string_view(
+        "Talks between the KOVO union and Moravia Steel Works broke down. The union said the company had lied.")));
+    if (text == "The union") union_refs.push_back(r.actors[m.actor].label);
+    if (text == "the company") company_refs.push_back(r.actors[m.actor].label);
+  }
+  CHECK(union_refs == std::vector<std::string>{"KOVO"});
+  CHECK(company_refs == std::vector<std::string>{"Moravia Steel Works"});
+  // An adjective before a description is no name: "the European agency".
+  CHECK(labels(recognize("The European agency fined Moravia Steel Works.")) ==
+        std::vector<std::string>{"Moravia Steel Works"});
+  // "a Cascais court" is a court in Cascais.
+  CHECK(labels(recognize("A Cascais court jailed Lima Duarte.")) == std::vector<std::string>{"Lima Duarte"});
+  // "in A and B": both are places; the investors filed.
+  CHECK(labels(recognize("Investors in Sao Paulo and Rio Verde filed complaints.")) ==
+        std::vector<std::string>{"investors"});
+}
