@@ -70,6 +70,8 @@ struct Lexicon {
   TokenTrie suffixes;  ///< payload: 1 when the word may also head a name before "of"
   std::unordered_map<std::string, Nominal, WordHash, std::equal_to<>> nominals;  ///< by lower-case head noun
   std::unordered_set<std::string, WordHash, std::equal_to<>> non_names;          ///< lower case
+  /// People who work at a body (members.tsv): "analysts at ING" names a firm, not a place.
+  std::unordered_set<std::string, WordHash, std::equal_to<>> members;
 
   /// Country index by any iso-codes name, code or label (exact, as written), for the loaders.
   std::unordered_map<std::string, std::uint32_t> country_by_name;

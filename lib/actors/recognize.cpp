@@ -81,6 +81,7 @@ struct Candidate {
   bool locative = false;        ///< after "in", "at", "near"...
   bool age = false;             ///< followed by ", 45,"
   bool subject = false;         ///< followed by a finite verb
+  bool employer = false;        ///< after "analysts at", "officials from" (members.tsv)
   PronounClass pronoun = PronounClass::thing;
   const Nominal* nominal = nullptr;
   /// unknown: the description right after the name ("the KOVO union", "the Orbita fund").
@@ -600,6 +601,11 @@ class Pass {
     c.last = static_cast<std::uint32_t>(b);
     c.kind = CandKind::unknown;
     if (a > 0 && word(a - 1) && in(kLocatives, lw(a - 1))) c.locative = true;
+    // "Analysts at ING said": a body people work at, not a place.
+    if (a > 1 && (lw(a - 1) == "at" || lw(a - 1) == "from") && lx_.members.contains(lw(a - 2))) {
+      c.locative = false;
+      c.employer = true;
+    }
     // "in São Paulo and Rio de Janeiro": the place coordinated with a place is one too.
     if (a > 0 && (lw(a - 1) == "and" || lw(a - 1) == "or" || lw(a - 1) == ",") && !cands_.empty() &&
         cands_.back().last + 1 == a && cands_.back().locative)
@@ -926,6 +932,7 @@ class Pass {
     if (c.title >= 0) return ActorType::person;
     if (c.age) return ActorType::person;
     if (model_name(c)) return std::nullopt;
+    if (c.employer) return ActorType::organization;
     // "the KOVO union", "the Orbita fund": the description types the name.
     if (c.described) {
       for (auto t : {ActorType::organization, ActorType::group, ActorType::government})

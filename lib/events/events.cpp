@@ -777,8 +777,16 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
                   add(a.mention, frame.subj);
                   any = true;
                 }
-              if (any) found_subject = true;
-              break;
+              if (any) {
+                found_subject = true;
+                break;
+              }
+              // "X warned that 900 jobs could be lost and said ...": a verb inside a "that"
+              // complement has no subject to share; the conjunct is the verb that took it.
+              bool in_complement = false;
+              for (std::size_t j = s.first; j < prev->token && !in_complement; ++j)
+                in_complement = lw(j) == "that" && barrier(j);
+              if (!in_complement) break;
             }
           }
         }

@@ -120,3 +120,11 @@ TEST_CASE("a description after a name types it, and names it later") {
   CHECK(labels(recognize("Investors in Sao Paulo and Rio Verde filed complaints.")) ==
         std::vector<std::string>{"investors"});
 }
+
+TEST_CASE("the body people work at is an organisation; where people come from is a place") {
+  auto r = recognize("Analysts at Veritano said rates would rise.");
+  const auto* v = find(r, "Veritano");
+  REQUIRE(v);
+  CHECK(v->type == actors::ActorType::organization);
+  CHECK(labels(recognize("Families from Qaraqosh said the road was shut.")).empty());
+}
