@@ -173,7 +173,8 @@ Expected<Extractor> Extractor::load(const Paths& paths) {
     bool noun = f[1] == "noun";
     if (!e.frame.preps.contains("by")) e.frame.preps.emplace("by", Role::agent);
     if (noun && !e.frame.preps.contains("of")) e.frame.preps.emplace("of", Role::patient);
-    impl->triggers.emplace(std::pair(f[0], noun), std::move(e));
+    if (!impl->triggers.emplace(std::pair(f[0], noun), std::move(e)).second)
+      return triggers->error(row, 0, "'" + f[0] + "' is already a " + (noun ? "noun" : "verb") + " trigger");
   }
   for (auto [file, set] : {std::pair{"light_verbs.tsv", &impl->light_verbs}, std::pair{"non_events.tsv", &impl->non_events}}) {
     auto t = read_table(dir / file, 1, 1);

@@ -328,6 +328,18 @@ TEST_CASE("cli: a missing or malformed rule file is status 5 at file:line:col") 
   CHECK(contains(col.err, "groups.tsv:" + std::to_string(n) + ":"));
   CHECK(contains(col.err, "'mob'"));
 
+  // A trigger listed twice would silently lose its second line.
+  spill(groups, lines);
+  const fs::path triggers = d / "rules/events/rules/en/triggers.tsv";
+  const auto tlines = slurp(triggers);
+  const auto tn = std::count(tlines.begin(), tlines.end(), '\n') + 1;
+  spill(triggers, tlines + "meet\tverb\tattack\n");
+  auto dup = run({"extract", "--dct", "2017-04-03", kArticle}, d.path(), {"ANNALS_RULES=" + (d / "rules").string()});
+  CHECK(dup.status == kRules);
+  CHECK(one_line(dup.err));
+  CHECK(contains(dup.err, "triggers.tsv:" + std::to_string(tn) + ":"));
+  CHECK(contains(dup.err, "'meet' is already a verb trigger"));
+
   auto schema = run({"validate", kArticle}, d.path(), {"ANNALS_SCHEMAS=" + (d / "nosuch").string()});
   CHECK(schema.status == kRules);
   CHECK(one_line(schema.err));
