@@ -128,3 +128,13 @@ TEST_CASE("the body people work at is an organisation; where people come from is
   CHECK(v->type == actors::ActorType::organization);
   CHECK(labels(recognize("Families from Qaraqosh said the road was shut.")).empty());
 }
+
+TEST_CASE("a demonym before a body or a group names that part of the country") {
+  auto r = recognize("Qatar mediated. The Qatari foreign ministry said three Nepali engineers had been freed.");
+  const auto* m = find(r, "Qatari foreign ministry");
+  REQUIRE(m);
+  CHECK(m->type == actors::ActorType::group);
+  REQUIRE(m->part_of);
+  CHECK(r.actors[*m->part_of].label == "Qatar");
+  CHECK(find(r, "Nepali engineers"));
+}
