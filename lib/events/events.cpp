@@ -571,6 +571,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           ev.lemma = std::string(lw(i));
         }
         if (!e) continue;
+        // A noun modifying the noun after it names no event: "the death toll", "attack
+        // helicopters" (an event noun there is its own candidate: "the election campaign").
+        if (i + 1 < s.last && pos(i + 1) == Pos::nn && !entry(lw(i + 1), true) &&
+            !entry(lemmatizer.lemma(lw(i + 1), Cat::noun), true))
+          continue;
       }
       ev.type = e ? e->type : ev.lemma;
       static const Frame kDefault{};
