@@ -322,7 +322,8 @@ class Pass {
 
   /// A group described, not named, that acts as a clause's subject: "Thousands of people
   /// marched", "6,000 workers at the plant stopped work", "23 activists who had blocked the
-  /// road", "Protesters now accuse ...". Victims and objects ("killing 41 people", "hundreds of
+  /// road", "Protesters now accuse ...", "Privacy campaigners said". With "the" it is
+  /// a group named before ("the rebels"), which nominals.tsv resolves. Victims and objects ("killing 41 people", "hundreds of
   /// residents were evacuated") and sources ("officials said") are not actors. Returns the end
   /// of the phrase, or `i` when there is none.
   std::size_t crowd(std::size_t i, std::size_t sfirst, std::size_t send) {
@@ -335,8 +336,9 @@ class Pass {
       h = i + 1;
     } else if (in(kMultitudes, lw(i)) && i + 1 < send && lw(i + 1) == "of") {
       h = i + 2;
-    } else if (!(toks[i].pos == Pos::nns || (weak_[i] && text::is_proper(toks[i].pos))) || lw(i) == "police" ||
-               lw(i) == "people") {
+    } else if (!(toks[i].pos == Pos::nns || text::is_adjective(toks[i].pos) || toks[i].pos == Pos::nn ||
+                 (weak_[i] && text::is_proper(toks[i].pos))) ||
+               lw(i) == "police" || lw(i) == "people" || (cap(i) && !weak_[i])) {
       return i;
     }
     // The phrase opens a clause ("Protesters now accuse", "..., and 200 workers walked out"),

@@ -93,6 +93,10 @@ TEST_CASE("a described group that acts is a generic actor; victims and sources a
   CHECK(labels(recognize("Officials said the talks had failed.")).empty());
   CHECK(labels(recognize("The minister told supporters that he would resign.")).empty());
   CHECK(labels(recognize("In 2019, protesters marched.")) == std::vector<std::string>{"protesters"});
+  // Modifiers belong to the label; "the" points back to a group named before.
+  CHECK(labels(recognize("Privacy campaigners criticised the fine.")) ==
+        std::vector<std::string>{"privacy campaigners"});
+  CHECK(labels(recognize("The rebels refused the offer.")).empty());
 }
 
 TEST_CASE("a description after a name types it, and names it later") {
