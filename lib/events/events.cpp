@@ -243,6 +243,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   std::vector<std::uint8_t> barrier_at(n);
   for (std::size_t k = 0; k < n; ++k) barrier_at[k] = is_barrier(lw(k), pos(k));
   auto barrier = [&](std::size_t k) { return barrier_at[k] != 0; };
+  // A verb at k after modals, adverbs and a negation: "but could not agree".
+  auto verb_follows = [&](std::size_t k) {
+    while (k < n && (pos(k) == Pos::md || text::is_adverb(pos(k)) || lw(k) == "not" || lw(k) == "n't")) ++k;
+    return k < n && text::is_verb(pos(k));
+  };
 
   // Where a report complement cue ("said that", "according to") first ends in each sentence:
   // an event is claimed when a cue ends at or before it. Found once per sentence, not once
@@ -921,8 +926,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           // month, the Council — under pressure from ... — adopted").
           // "discussed a tie-up in 2019 but abandoned it": "but" before a verb joins two verb
           // phrases of one clause, which share its date.
-          if (barrier(j) && in_paren[j] == in_paren[i] &&
-              !(lw(j) == "but" && !ev.noun && (j + 1 == i || text::is_verb(pos(j + 1)))))
+          if (barrier(j) && in_paren[j] == in_paren[i] && !(lw(j) == "but" && !ev.noun && verb_follows(j + 1)))
             blocked = true;
           // A reporting verb between separates the report from what it reports: "said on
           // Monday that X had attacked ... in 2019" dates neither by the other.
@@ -960,6 +964,22 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         // Monday" still dates its verb).
         if (k > i && tf >= i + 3 && lw(tf - 1) == "for" && text::is_noun(pos(tf - 2)) && mention_of(tf - 2) < 0)
           blocked = true;
+        // "engineers kidnapped at a site in 2021 have been released", "engineers who were
+        // kidnapped in 2021 have been released": a date after a participle or a relative
+        // clause's verb that modifies the subject is that verb's.
+        if (k < i) {
+          for (std::size_t v = k; v-- > s.first;) {
+            if (barrier(v) || lw(v) == ",") break;
+            if (!text::is_verb(pos(v))) continue;
+            if (pos(v) == Pos::vbn && v > s.first && (pos(v - 1) == Pos::nn || pos(v - 1) == Pos::nns) &&
+                mention_of(v - 1) < 0)
+              blocked = true;
+            std::size_t r = verb_group_start(v, s.first);
+            if (r > s.first && (lw(r - 1) == "who" || lw(r - 1) == "which" || (lw(r - 1) == "that" && barrier(r - 1))))
+              blocked = true;
+            break;
+          }
+        }
         // "has denied all charges since his arrest in February 2017": the date is the
         // arrest's, inside the "since" phrase; it dates nothing outside it.
         if (tf > s.first + 2 && (lw(tf - 1) == "in" || lw(tf - 1) == "on" || lw(tf - 1) == "of")) {
