@@ -385,7 +385,10 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     std::size_t h = *k - 1;
     // Members who are an actor themselves ("6,000 workers at the Tema port") act for
     // themselves.
-    if (pos(h) != Pos::nns || mention_of(h) >= 0) return false;
+    // "the government of Nepal said": the country's own government, a singular head.
+    const bool government = p == "of" && (lw(h) == "government" || lw(h) == "administration" ||
+                                          lw(h) == "authorities" || lw(h) == "leadership");
+    if ((pos(h) != Pos::nns && !government) || mention_of(h) >= 0) return false;
     std::size_t j = h;
     while (j > floor && (pos(j - 1) == Pos::dt || text::is_adjective(pos(j - 1)) || pos(j - 1) == Pos::cd ||
                          pos(j - 1) == Pos::nn))
