@@ -359,7 +359,9 @@ class Pass {
         return last;
       }
       const Pos p = toks[b].pos;
-      if (!(text::is_adjective(p) || p == Pos::vbn || p == Pos::nn)) break;
+      // A sentence's first word may be tagged a name: "Dairy exporters in France warned".
+      if (!(text::is_adjective(p) || p == Pos::vbn || p == Pos::nn || (b == i && weak_[b] && text::is_proper(p))))
+        break;
     }
     return i;
   }

@@ -374,6 +374,19 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return k ? lw(*k) : std::string_view{};
   };
 
+  // The antecedent of a relative pronoun, given the mention just before it: "who" is people,
+  // so after "Dairy exporters in France and Ireland, who" it is the group before the
+  // preposition, not the countries in it.
+  auto who_antecedent = [&](int mk, std::string_view pronoun) {
+    if (mk < 0 || pronoun != "who") return mk;
+    const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
+    if (ar.actors[m.actor].type != actors::ActorType::country) return mk;
+    const auto pk = governing_prep_at(m, 0);
+    if (!pk || *pk == 0 || mention_of(*pk - 1) < 0) return mk;
+    const auto t = ar.actors[ar.mentions[static_cast<std::size_t>(mention_of(*pk - 1))].actor].type;
+    return t == actors::ActorType::group || t == actors::ActorType::person ? mention_of(*pk - 1) : mk;
+  };
+
   // People named by the body they belong to, heading a subject: "Officers of the army",
   // "Leaders of the Forum", "Analysts at the bank", "Officials from the ministry" act for
   // it. The preposition follows a plural noun that opens its noun phrase.
@@ -646,7 +659,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             std::size_t a = clause_begin - 1;
             if (a > s.first && lw(a - 1) == ",") --a;
             if (a > s.first) {
-              int mk = mention_of(a - 1);
+              int mk = who_antecedent(mention_of(a - 1), b);
               if (mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive) relative_subject = mk;
             }
           }
@@ -672,7 +685,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
               while (open > s.first && lw(open) != "(" && a - open < 6) --open;
               if (lw(open) == "(") a = open;
             }
-            int mk = a > s.first ? mention_of(a - 1) : -1;
+            int mk = a > s.first ? who_antecedent(mention_of(a - 1), b) : -1;
             if (mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive) relative_subject = mk;
           }
         }
