@@ -437,6 +437,10 @@ class Pass {
       }
       break;
     }
+    // A news agency credited in a dateline: "SYDNEY, March 14, 2024 (Meridian News) —".
+    if (a > 0 && w(a - 1) == "(" && b + 1 < send && w(b) == ")" &&
+        (w(b + 1) == "\xE2\x80\x94" || w(b + 1) == "\xE2\x80\x93" || w(b + 1) == "--" || w(b + 1) == "-"))
+      return b;
     // A dateline's place in capitals at a line start ("KIRUNA, Sweden —", "PORT LOUIS —")
     // says where the story was filed, not who acted.
     if ((doc_.tokens[a].shape & text::line_start) && b < send &&

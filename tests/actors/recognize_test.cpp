@@ -142,3 +142,10 @@ TEST_CASE("a demonym before a body or a group names that part of the country") {
   CHECK(r.actors[*m->part_of].label == "Qatar");
   CHECK(find(r, "Nepali engineers"));
 }
+
+TEST_CASE("a news agency credited in a dateline is no actor") {
+  CHECK(labels(recognize("SYDNEY, March 14, 2024 (Meridian News) — Kestrel Air ordered twelve jets.")) ==
+        std::vector<std::string>{"Kestrel Air"});
+  // An acronym defined in brackets still names its body.
+  CHECK(find(recognize("The Consumer Commission (ACCC) said the ACCC would act."), "Consumer Commission"));
+}
