@@ -149,3 +149,11 @@ TEST_CASE("a news agency credited in a dateline is no actor") {
   // An acronym defined in brackets still names its body.
   CHECK(find(recognize("The Consumer Commission (ACCC) said the ACCC would act."), "Consumer Commission"));
 }
+
+TEST_CASE("a company word makes a two-word name a company, so its first word names it later") {
+  auto r = recognize("Brightwell Appliances recalled 40 heaters. Brightwell said it was sorry.");
+  REQUIRE(r.actors.size() == 1);
+  CHECK(r.actors[0].label == "Brightwell Appliances");
+  CHECK(r.actors[0].type == actors::ActorType::organization);
+  CHECK(r.mentions.size() >= 2);
+}
