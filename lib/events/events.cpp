@@ -491,7 +491,20 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     int mk = mention_of(k);
     if (mk < 0) return {};
     const auto& m = ar.mentions[static_cast<std::size_t>(mk)];
-    if (m.possessive) return {};  // "Japan's plan": the head is the plan, not Japan
+    if (m.possessive) {
+      // "Japan's plan": the head is the plan, not Japan; but in "the federation's former
+      // finance director, Grace Tembo," the person named in apposition is the head.
+      std::size_t j = m.last;
+      if (j < limit && (lw(j) == "'s" || lw(j) == "'")) ++j;
+      std::size_t nouns = 0;
+      for (; j < limit && mention_of(j) < 0 && (text::is_adjective(pos(j)) || pos(j) == Pos::nn); ++j) ++nouns;
+      if (nouns == 0 || j + 1 >= limit || lw(j) != ",") return {};
+      const int ak = mention_of(j + 1);
+      if (ak < 0) return {};
+      const auto& a = ar.mentions[static_cast<std::size_t>(ak)];
+      if (a.first != j + 1 || a.possessive || ar.actors[a.actor].type != actors::ActorType::person) return {};
+      return {static_cast<std::size_t>(ak)};
+    }
     // A title goes before a person; "by a Thai Airways tug operator" is no title.
     if (proper && (ar.actors[m.actor].type != actors::ActorType::person ||
                    (m.last < limit && (pos(m.last) == Pos::nn || pos(m.last) == Pos::nns))))
