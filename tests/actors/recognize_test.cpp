@@ -10,6 +10,7 @@
 #include "actors/actors.h"
 #include "core/paths.h"
 #include "text/text.h"
+#include "../support/pipeline.h"
 
 using namespace annals;
 
@@ -22,15 +23,9 @@ struct Stages {
 };
 
 const Stages& stages() {
-  static const Stages s = [] {
-    Paths paths = default_paths();
-    paths.rules = std::filesystem::path(ANNALS_SOURCE_DIR) / "lib";
-    auto seg = text::Segmenter::load(paths);
-    auto pos = text::PosTagger::load(paths);
-    auto rec = actors::Recognizer::load(paths);
-    if (!seg || !pos || !rec) FAIL("cannot load the actor stage's data");
-    return Stages{std::move(*seg), std::move(*pos), std::move(*rec)};
-  }();
+  static const Stages s{test::loaded(text::Segmenter::load(test::source_paths())),
+                        test::loaded(text::PosTagger::load(test::source_paths())),
+                        test::loaded(actors::Recognizer::load(test::source_paths()))};
   return s;
 }
 

@@ -10,14 +10,22 @@
 
 namespace annals::test {
 
+/// The build's paths with the rules read from this source tree.
+inline Paths source_paths() {
+  Paths paths = default_paths();
+  paths.rules = std::filesystem::path(ANNALS_SOURCE_DIR) / "lib";
+  return paths;
+}
+
+/// The value, or the test fails with the diagnostic.
+template <class T>
+T loaded(Expected<T> e) {
+  if (!e) FAIL(e.error().str());
+  return std::move(*e);
+}
+
 inline const pipeline::Pipeline& the_pipeline() {
-  static const pipeline::Pipeline p = [] {
-    Paths paths = default_paths();
-    paths.rules = std::filesystem::path(ANNALS_SOURCE_DIR) / "lib";
-    auto r = pipeline::Pipeline::load(paths);
-    if (!r) FAIL(r.error().str());
-    return std::move(*r);
-  }();
+  static const pipeline::Pipeline p = loaded(pipeline::Pipeline::load(source_paths()));
   return p;
 }
 
