@@ -322,10 +322,10 @@ class Pass {
 
   /// A group described, not named, that acts as a clause's subject: "Thousands of people
   /// marched", "6,000 workers at the plant stopped work", "23 activists who had blocked the
-  /// road", "Protesters now accuse ...", "Privacy campaigners said". With "the" it is
-  /// a group named before ("the rebels"), which nominals.tsv resolves. Victims and objects ("killing 41 people", "hundreds of
-  /// residents were evacuated") and sources ("officials said") are not actors. Returns the end
-  /// of the phrase, or `i` when there is none.
+  /// road", "Protesters now accuse ...", "Privacy campaigners said". With "the" it is a group
+  /// named before ("the rebels"), which nominals.tsv resolves. Victims and objects ("killing
+  /// 41 people", "hundreds of residents were evacuated") and sources ("officials said") are
+  /// not actors. Returns the end of the phrase, or `i` when there is none.
   std::size_t crowd(std::size_t i, std::size_t sfirst, std::size_t send) {
     const auto& toks = doc_.tokens;
     std::size_t h = i;  // after the quantity
