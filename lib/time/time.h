@@ -230,6 +230,9 @@ struct TimemlDocument {
   std::vector<std::uint32_t> source_offset;
   /// [begin, end) of each TIMEX3 tag already inside TEXT, dropped when writing.
   std::vector<Span> old_timex_tags;
+  /// Every other start (+1) and end (-1) tag inside TEXT by source offset, as the reader's
+  /// scanner saw them (quotes, comments and CDATA understood), so new tags never cross one.
+  std::vector<std::pair<std::uint32_t, int>> nesting;
 };
 
 /// Reads TimeML; a document that is not well-formed (unbalanced tags, no <TEXT>) is a

@@ -161,10 +161,20 @@ Expected<TimemlDocument> read_timeml(std::string file, std::string source) {
   if (!tags) return tags.error();
   TimemlDocument doc;
   const std::string_view s = source;
-  // The DCT: the value of the TIMEX3 inside <DCT>.
   std::size_t text_open = tags->size(), text_close = tags->size();
+  for (std::size_t k = 0; k < tags->size(); ++k) {
+    const Tag& t = (*tags)[k];
+    if (t.name == "TEXT" && t.kind == Tag::Kind::open && text_open == tags->size()) text_open = k;
+    if (t.name == "TEXT" && t.kind == Tag::Kind::close && text_open < tags->size() && text_close == tags->size())
+      text_close = k;
+  }
+  if (text_open == tags->size() || text_close == tags->size())
+    return Diagnostic{file, 0, 0, "no <TEXT> element", Status::input};
+  // The DCT: the value of the TIMEX3 inside <DCT>, a sibling of TEXT. A <DCT> written inside
+  // TEXT is text markup like any other, not the document's date.
   bool in_dct = false;
   for (std::size_t k = 0; k < tags->size(); ++k) {
+    if (k == text_open) k = text_close;
     const Tag& t = (*tags)[k];
     if (t.name == "DCT") in_dct = t.kind == Tag::Kind::open;
     if (in_dct && t.name == "TIMEX3" && t.kind != Tag::Kind::close) {
@@ -173,12 +183,7 @@ Expected<TimemlDocument> read_timeml(std::string file, std::string source) {
         return diagnostic_at(file, s, t.span.begin, "the DCT's TIMEX3 needs a value YYYY-MM-DD", Status::input);
       doc.dct = parse_date(v->substr(0, 10));
     }
-    if (t.name == "TEXT" && t.kind == Tag::Kind::open && text_open == tags->size()) text_open = k;
-    if (t.name == "TEXT" && t.kind == Tag::Kind::close && text_open < tags->size() && text_close == tags->size())
-      text_close = k;
   }
-  if (text_open == tags->size() || text_close == tags->size())
-    return Diagnostic{file, 0, 0, "no <TEXT> element", Status::input};
   // The text inside TEXT with every tag taken out, each byte remembering its source offset
   // (appended a run between two tags at a time).
   std::uint32_t pos = (*tags)[text_open].span.end;
@@ -190,7 +195,10 @@ Expected<TimemlDocument> read_timeml(std::string file, std::string source) {
       doc.text.append(s.substr(pos, t.span.begin - pos));
       for (; pos < t.span.begin; ++pos) doc.source_offset.push_back(pos);
     }
-    if (t.name == "TIMEX3") doc.old_timex_tags.push_back(t.span);
+    if (t.name == "TIMEX3")
+      doc.old_timex_tags.push_back(t.span);
+    else if (k < text_close && (t.kind == Tag::Kind::open || t.kind == Tag::Kind::close))
+      doc.nesting.emplace_back(t.span.begin, t.kind == Tag::Kind::open ? 1 : -1);
     pos = t.span.end;
   }
   doc.source_offset.push_back((*tags)[text_close].span.begin);
@@ -200,31 +208,10 @@ Expected<TimemlDocument> read_timeml(std::string file, std::string source) {
 
 std::string write_timeml(const TimemlDocument& doc, const std::vector<Timex>& timexes) {
   const std::string_view s = doc.source;
-  // Tags of TEXT other than the old TIMEX3s, to keep new tags from crossing them.
-  std::vector<std::pair<std::uint32_t, int>> depth_steps;  // source offset, +1 open / -1 close
-  if (!doc.source_offset.empty()) {
-    const std::uint32_t b = doc.source_offset.front(), e = doc.source_offset.back();
-    std::size_t old = 0;
-    for (std::uint32_t i = b; i < e; ++i) {
-      const auto lt = s.find('<', i);
-      if (lt == std::string_view::npos || lt >= e) break;
-      i = static_cast<std::uint32_t>(lt);
-      auto close = s.find('>', i);
-      if (close == std::string_view::npos) break;
-      while (old < doc.old_timex_tags.size() && doc.old_timex_tags[old].end <= i) ++old;
-      bool is_old = old < doc.old_timex_tags.size() && doc.old_timex_tags[old].begin == i;
-      if (!is_old && s[i + 1] != '!' && s[i + 1] != '?') {
-        // Find the true end of this tag (quoted '>' is rare in TimeML; scan() checked it).
-        int step = s[i + 1] == '/' ? -1 : (s[close - 1] == '/' ? 0 : 1);
-        if (step != 0) depth_steps.emplace_back(i, step);
-      }
-      i = static_cast<std::uint32_t>(close);
-    }
-  }
   auto balanced = [&](std::uint32_t from, std::uint32_t to) {
     int depth = 0;
-    auto it = std::lower_bound(depth_steps.begin(), depth_steps.end(), std::make_pair(from, -2));
-    for (; it != depth_steps.end() && it->first < to; ++it) {
+    auto it = std::lower_bound(doc.nesting.begin(), doc.nesting.end(), std::make_pair(from, -2));
+    for (; it != doc.nesting.end() && it->first < to; ++it) {
       depth += it->second;
       if (depth < 0) return false;
     }
@@ -236,12 +223,14 @@ std::string write_timeml(const TimemlDocument& doc, const std::vector<Timex>& ti
     std::string tag;
   };
   std::vector<Insert> inserts;
+  std::size_t written_end = 0;  // overlapping timexes would make crossing tags: the first wins
   for (std::size_t k = 0; k < timexes.size(); ++k) {
     const Timex& t = timexes[k];
-    if (t.span.empty() || t.span.end > doc.text.size()) continue;
+    if (t.span.empty() || t.span.end > doc.text.size() || t.span.begin < written_end) continue;
     std::uint32_t b = doc.source_offset[t.span.begin];
     std::uint32_t e = doc.source_offset[t.span.end - 1] + 1;
     if (!balanced(b, e)) continue;
+    written_end = t.span.end;
     inserts.push_back({b, 1, open_tag(timexes, k)});
     inserts.push_back({e, 0, "</TIMEX3>"});
   }

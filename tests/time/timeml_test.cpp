@@ -95,6 +95,36 @@ TEST_CASE("tagging TimeML changes nothing but the TIMEX3 tags") {
   CHECK(tagged > 240);
 }
 
+TEST_CASE("a new TIMEX3 never crosses markup the reader understood, and a <DCT> inside TEXT is text") {
+  const date::year_month_day dct{date::year{2015}, date::month{3}, date::day{2}};
+  const auto tag_and_reread = [&](const std::string& input) {
+    auto tml = time::read_timeml("in.tml", input);
+    REQUIRE_MSG(tml, tml ? "" : tml.error().str());
+    auto doc = engine().segmenter.segment("in.tml", tml->text);
+    auto timexes = engine().tagger.tag(doc, tml->dct ? *tml->dct : dct);
+    const std::string output = time::write_timeml(*tml, timexes);
+    auto again = time::read_timeml("out.tml", output);
+    REQUIRE_MSG(again, (again ? "" : again.error().str()) + "\n" + output);
+    CHECK(again->text == tml->text);
+    CHECK(again->dct == tml->dct);
+    return output;
+  };
+  const std::string head = "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2015-03-02\">2015-03-02</TIMEX3></DCT>\n";
+  SUBCASE("an end tag inside a comment is not markup") {
+    // "March 14, 2015" starts before <c> and ends after the comment: wrapping it would cross <c>.
+    const std::string out = tag_and_reread(head + "<TEXT>It was March <c>14<!-- > </c> -->, 2015 then.</c></TEXT>\n</TimeML>\n");
+    CHECK(out.find("<TIMEX3 tid=\"t1\"") == std::string::npos);
+  }
+  SUBCASE("a quoted '/>' does not make a start tag empty") {
+    tag_and_reread(head + "<TEXT>It was March <c a=\"/>\">14, 2015</c> then.</TEXT>\n</TimeML>\n");
+  }
+  SUBCASE("a DCT element inside TEXT does not set the DCT, and a date tagged in it reads back") {
+    const std::string out = tag_and_reread(
+        head + "<TEXT>Talks <DCT><TIMEX3 tid=\"t9\" type=\"DATE\" value=\"2011-01-01\">2011-03</TIMEX3></DCT> on.</TEXT>\n</TimeML>\n");
+    CHECK(out.find("value=\"2011-03\"") != std::string::npos);
+  }
+}
+
 TEST_CASE("tagging plain text keeps the text, escaped, inside <TEXT>") {
   const std::string text = "AT&T said on Jan. 5, 2016 that profit <rose> in \"the third quarter\" & would 'rise' next year.\n";
   auto doc = engine().segmenter.segment("plain", text);
