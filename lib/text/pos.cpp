@@ -271,6 +271,19 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
   if (len == 0) return;
   dists.assign(len, nullptr);
   owned.assign(len, Dist{});
+  // Where the sentence's own words begin: after a dateline's dash ("LOMÉ — The government",
+  // "MASERU, April 3, 2017 — Soldiers"), whose header holds only capitalised words, numbers
+  // and punctuation. That first word is read as a sentence's first.
+  std::size_t body = 0;
+  for (std::size_t k = 0; k < len && k < 12; ++k) {
+    const Token& tok = doc.tokens[s.first + k];
+    const std::string_view w = doc.word(s.first + k);
+    if (k > 0 && (w == "\xE2\x80\x94" || w == "--" || (w == "-" && (tok.shape & space_before)))) {
+      body = k + 1;
+      break;
+    }
+    if (tok.kind == TokenKind::word && !(tok.shape & capitalized)) break;
+  }
   for (std::size_t k = 0; k < len; ++k) {
     const std::size_t ti = s.first + k;
     const Token& tok = doc.tokens[ti];
@@ -290,7 +303,7 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
         if (cls == "-ed-" || cls == "-ing-") dists[k] = &m.unknown.at(std::string(cls));
       }
       // Sentence-initial capitals: also consider the lower-case word ("Last week, ...").
-      if ((tok.shape & sentence_start) && (tok.shape & capitalized)) {
+      if (((tok.shape & sentence_start) || (body > 0 && k == body)) && (tok.shape & capitalized)) {
         if (const Dist* lw = m.find(doc.lower_word(ti))) dists[k] = lw;
       }
       continue;
@@ -300,7 +313,7 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
     if (const Dist* known = has_upper ? m.find(doc.lower_word(ti)) : nullptr) {
       // A capitalized word known only in lower case is a name inside a sentence ("Bush"
       // is rare; "Abe" is a name), but a common word at the start of one.
-      if ((tok.shape & capitalized) && !(tok.shape & sentence_start)) {
+      if ((tok.shape & capitalized) && !(tok.shape & sentence_start) && !(body > 0 && k == body)) {
         owned[k] = *known;
         for (Weight& x : owned[k]) {
           x.p *= 0.3f;
@@ -348,7 +361,9 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
       std::uint8_t arg = 0;
       for (const Weight& y : *dists[k - 1]) {
         const auto qi = static_cast<std::size_t>(y.pos);
-        float v = score[k - 1][qi] + m.log_trans[qi][pi];
+        // A dateline's body starts afresh, as a sentence does (after "—" the lexicon's
+        // transitions make "The" a number).
+        float v = score[k - 1][qi] + (k == body ? m.log_start[pi] : m.log_trans[qi][pi]);
         if (v > best) {
           best = v;
           arg = static_cast<std::uint8_t>(qi);

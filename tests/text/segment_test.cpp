@@ -83,6 +83,22 @@ TEST_CASE("pos tagger: verbs, nouns and names in news sentences") {
   CHECK(tags == "DT NN VBD JJ NNS IN DT NN JJ NN . ");
 }
 
+TEST_CASE("pos tagger: the first word after a dateline's dash is sentence-initial") {
+  auto tagger = text::PosTagger::load(default_paths());
+  REQUIRE_MESSAGE(tagger.has_value(), tagger.error().str());
+  auto tags_of = [&](const char* s) {
+    auto doc = text::segment("x", s);
+    tagger->tag(doc);
+    std::string tags;
+    for (const auto& t : doc.tokens) tags += std::string(text::to_string(t.pos)) + " ";
+    return tags;
+  };
+  CHECK(tags_of("LOMAKO \xE2\x80\x94 The rebels signed a deal.").find(" DT NNS VBD ") != std::string::npos);
+  CHECK(tags_of("PORT KESTREL, May 2, 2019 -- The rebels signed a deal.").find(" DT NNS VBD ") != std::string::npos);
+  // Not a dateline: a lower-case word before the dash.
+  CHECK(tags_of("The rebels \xE2\x80\x94 Apple said \xE2\x80\x94 signed a deal.").find("NNP VBD") != std::string::npos);
+}
+
 TEST_CASE("pos tagger: one sentence alone gets the tags of the whole-document pass") {
   auto tagger = text::PosTagger::load(default_paths());
   REQUIRE_MESSAGE(tagger.has_value(), tagger.error().str());
