@@ -450,6 +450,18 @@ class Pass {
       if (caps && !name_at(a, b)) return b;
     }
     b = cut_run(a, b);
+    if (auto whole = name_at(a, b); !(whole && a + whole->length == b)) {
+      const std::size_t first = lw(a) == "the" ? a + 1 : a;
+      if (spelled_by_acronym(first, b)) {
+        Candidate c;
+        c.first = static_cast<std::uint32_t>(first);
+        c.last = static_cast<std::uint32_t>(b);
+        c.kind = CandKind::unknown;
+        c.org_pattern = true;
+        cands_.push_back(c);
+        return b;
+      }
+    }
     std::size_t k = a;
     Candidate pending;
     std::size_t demonym_first = 0;
@@ -531,12 +543,30 @@ class Pass {
     return b;
   }
 
+  /// "Front for Renewal and Unity (FRU)": the acronym in brackets right after the run spells
+  /// the initials of its capitalised words, so the run is one name, "and" and "for" in it.
+  bool spelled_by_acronym(std::size_t a, std::size_t b) const {
+    const auto& t = doc_.tokens;
+    if (b + 2 >= t.size() || t[b].pos != Pos::punct_lrb || t[b + 2].pos != Pos::punct_rrb ||
+        !(t[b + 1].shape & text::all_caps))
+      return false;
+    const std::string_view acr = w(b + 1);
+    std::size_t n = 0;
+    for (auto k = a; k < b; ++k) {
+      if (connector(k)) continue;
+      if (!cap(k) || n >= acr.size() || acr[n] != w(k)[0]) return false;
+      ++n;
+    }
+    return n >= 2 && n == acr.size();
+  }
+
   /// Where a run stops: at "and"/"&" unless the whole run is an organisation's name
   /// ("Securities and Exchange Commission"), at "of"/"for" unless an organisation word or a
   /// gazetteer name or title spans it ("Bank of Japan", "Secretary of State").
   std::size_t cut_run(std::size_t a, std::size_t b) const {
     auto whole = name_at(a, b);
     if (whole && a + whole->length == b) return b;
+    if (spelled_by_acronym(lw(a) == "the" ? a + 1 : a, b)) return b;
     const bool org = ends_with_suffix(a, b);
     for (auto k = a + 1; k < b; ++k) {
       if (!connector(k)) continue;
