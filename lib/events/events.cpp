@@ -435,7 +435,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       if (w != "," && w != "and" && w != "or") break;
       std::size_t k = j + 1;
       if (k < limit && lw(k) == "and") ++k;  // ", and"
-      while (k < limit && (pos(k) == Pos::dt || text::is_adjective(pos(k))) && mention_of(k) < 0) ++k;
+      for (std::size_t d = 0;
+           d < 3 && k < limit && mention_of(k) < 0 &&
+           (pos(k) == Pos::dt || text::is_adjective(pos(k)) || pos(k) == Pos::nn);
+           ++d)
+        ++k;
       if (k >= limit) break;
       int mk = mention_of(k);
       if (mk < 0 || ar.mentions[static_cast<std::size_t>(mk)].first != k) break;
@@ -458,6 +462,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       if (j >= 2 && (lw(j - 1) == "'s" || lw(j - 1) == "'") && mention_of(j - 2) >= 0 &&
           ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].possessive)
         j = ar.mentions[static_cast<std::size_t>(mention_of(j - 2))].first;
+      // Determiners and descriptors before the name: "X and the rebel Front".
+      for (std::size_t d = 0; d < 3 && j > 2 && mention_of(j - 1) < 0 &&
+                              (pos(j - 1) == Pos::dt || text::is_adjective(pos(j - 1)) || pos(j - 1) == Pos::nn);
+           ++d)
+        --j;
       if (j < 2) break;
       auto w = lw(j - 1);
       if (w != "," && w != "and" && w != "or") break;
@@ -723,6 +732,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
               start = j - 1;
           }
         }
+        // A participle after its noun is a reduced relative: in "after months of talks mediated
+        // by Togo", "elections planned for next year", the clause's subject is no agent of it.
+        if (p == Pos::vbn && !passive && i > clause_begin && (pos(i - 1) == Pos::nns || pos(i - 1) == Pos::nn) &&
+            mention_of(i - 1) < 0)
+          start = floor;
         bool found_subject = false;
         // Deep mode: the parser's subject, where it is an actor (not a possessive: "Japan's
         // plan was"), and the agent of a passive's "by".
