@@ -114,6 +114,7 @@ struct Extractor::Impl {
   std::map<std::pair<std::string, bool>, Entry, TriggerLess> triggers;  // (lemma, noun)
   WordSet light_verbs;
   WordSet non_events;
+  WordSet object_control;
   TokenTrie cue_before, cue_complement, cue_after;
   std::vector<ModalityCue> cues;
 
@@ -176,7 +177,8 @@ Expected<Extractor> Extractor::load(const Paths& paths) {
     if (!impl->triggers.emplace(std::pair(f[0], noun), std::move(e)).second)
       return triggers->error(row, 0, "'" + f[0] + "' is already a " + (noun ? "noun" : "verb") + " trigger");
   }
-  for (auto [file, set] : {std::pair{"light_verbs.tsv", &impl->light_verbs}, std::pair{"non_events.tsv", &impl->non_events}}) {
+  for (auto [file, set] : {std::pair{"light_verbs.tsv", &impl->light_verbs}, std::pair{"non_events.tsv", &impl->non_events},
+                           std::pair{"object_control.tsv", &impl->object_control}}) {
     auto t = read_table(dir / file, 1, 1);
     if (!t) return t.error();
     for (const auto& row : t->rows) set->insert(row.fields[0]);
@@ -781,6 +783,79 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             }
           }
         }
+        // An infinitive after a verb and its object: "urged Iran to release" (the object acts,
+        // object_control.tsv), "summoned Iran's ambassador on Tuesday to protest" (the verb's
+        // own subject acts). Without an object ("plans to expel") the search below finds it.
+        if (!found_subject && p == Pos::vb && i >= clause_begin + 3 && lw(i - 1) == "to") {
+          std::size_t g = i - 1;
+          bool object = false;
+          while (g > clause_begin && g + 12 > i) {
+            const std::size_t t = g - 1;
+            const Pos q = pos(t);
+            if (text::is_verb(q) || q == Pos::md) break;
+            const bool np = mention_of(t) >= 0 || timex_at[t] >= 0 || q == Pos::dt || q == Pos::pdt || q == Pos::cd ||
+                            q == Pos::pos || q == Pos::prp_s || text::is_adjective(q) || text::is_noun(q) ||
+                            (q == Pos::in && !barrier(t));
+            if (!np) break;
+            object |= mention_of(t) >= 0 || text::is_noun(q);
+            --g;
+          }
+          if (object && g > clause_begin && text::is_verb(pos(g - 1)) && !is_be(lw(g - 1))) {
+            const std::size_t v = g - 1;
+            if (object_control.contains(lemmatizer.lemma(lw(v), Cat::verb))) {
+              for (auto c : np_mentions_after(g, i - 1)) add(c, frame.subj);
+              start = floor;  // decided here, right or not: the object is the one to act
+              found_subject = true;
+            } else {
+              for (auto prev = out.rbegin(); prev != out.rend() && prev->sentence == si && prev->token >= v; ++prev)
+                if (prev->token == v)
+                  for (const auto& a : prev->arguments)
+                    if (a.role == Role::agent) {
+                      add(a.mention, frame.subj);
+                      found_subject = true;
+                    }
+              // Else the search below looks further left.
+              if (found_subject) start = floor;
+            }
+          }
+        }
+        // Coordinated verbs share their subject: "Russia urged restraint and offered talks",
+        // "police arrested the director on Tuesday and questioned two others" (the name
+        // nearest the second verb is the first one's object), "but failed to agree".
+        if (!found_subject && !passive) {
+          std::size_t k = i;
+          const auto skip_modifiers = [&] {
+            while (k > clause_begin && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md)) --k;
+          };
+          skip_modifiers();
+          // A catenative before the verb: "failed to agree", "refused to sign".
+          while (k >= clause_begin + 2 && lw(k - 1) == "to" && text::is_verb(pos(k - 2)) && !is_be(lw(k - 2))) {
+            k -= 2;
+            skip_modifiers();
+          }
+          if (k > s.first && (lw(k - 1) == "and" || lw(k - 1) == "but" || lw(k - 1) == "then")) {
+            for (auto prev = out.rbegin(); prev != out.rend() && prev->sentence == si; ++prev) {
+              if (prev->noun || prev->token >= k) continue;
+              bool any = false;
+              for (const auto& a : prev->arguments)
+                if (a.role == Role::agent && ar.mentions[a.mention].first < prev->token) {
+                  add(a.mention, frame.subj);
+                  any = true;
+                }
+              if (any) {
+                found_subject = true;
+                start = floor;
+                break;
+              }
+              // "X warned that 900 jobs could be lost and said ...": a verb inside a "that"
+              // complement has no subject to share; the conjunct is the verb that took it.
+              bool in_complement = false;
+              for (std::size_t j = s.first; j < prev->token && !in_complement; ++j)
+                in_complement = lw(j) == "that" && barrier(j);
+              if (!in_complement) break;
+            }
+          }
+        }
         // Where the subject ends: before the verb group of the trigger.
         const std::size_t subject_end = verb_group_start(i, floor);
         for (std::size_t k = start; k-- > floor;) {
@@ -817,32 +892,6 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             add(c, passive ? Role::patient : frame.subj);
           found_subject = true;
           break;
-        }
-        // Coordinated verbs share their subject: "Russia urged restraint and offered talks".
-        if (!found_subject && !passive) {
-          std::size_t k = i;
-          while (k > clause_begin && (text::is_adverb(pos(k - 1)) || pos(k - 1) == Pos::md)) --k;
-          if (k > s.first && (lw(k - 1) == "and" || lw(k - 1) == "but" || lw(k - 1) == "then")) {
-            for (auto prev = out.rbegin(); prev != out.rend() && prev->sentence == si; ++prev) {
-              if (prev->noun || prev->token >= i) continue;
-              bool any = false;
-              for (const auto& a : prev->arguments)
-                if (a.role == Role::agent && ar.mentions[a.mention].first < prev->token) {
-                  add(a.mention, frame.subj);
-                  any = true;
-                }
-              if (any) {
-                found_subject = true;
-                break;
-              }
-              // "X warned that 900 jobs could be lost and said ...": a verb inside a "that"
-              // complement has no subject to share; the conjunct is the verb that took it.
-              bool in_complement = false;
-              for (std::size_t j = s.first; j < prev->token && !in_complement; ++j)
-                in_complement = lw(j) == "that" && barrier(j);
-              if (!in_complement) break;
-            }
-          }
         }
         // A reporting verb after its quote takes its subject after it: '..., said the AIU.'
         if (!found_subject && frame.no_obj && i > s.first &&
