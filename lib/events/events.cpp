@@ -389,6 +389,21 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return t == actors::ActorType::group || t == actors::ActorType::person ? mention_of(*pk - 1) : mk;
   };
 
+  // The name a relative pronoun at `rel` refers back to: the mention before it, past a comma
+  // and an aside in brackets ("The European Space Agency (ESA), which"); not a possessive.
+  auto relative_antecedent = [&](std::size_t rel, std::size_t first) -> int {
+    std::size_t a = rel;
+    if (a > first && lw(a - 1) == ",") --a;
+    if (a > first + 2 && lw(a - 1) == ")") {
+      std::size_t open = a - 1;
+      while (open > first && lw(open) != "(" && a - open < 6) --open;
+      if (lw(open) == "(") a = open;
+    }
+    if (a <= first) return -1;
+    const int mk = who_antecedent(mention_of(a - 1), lw(rel));
+    return mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive ? mk : -1;
+  };
+
   // People named by the body they belong to, heading a subject: "Officers of the army",
   // "Leaders of the Forum", "Analysts at the bank", "Officials from the ministry" act for
   // it. The preposition follows a plural noun that opens its noun phrase.
@@ -679,14 +694,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           if (relative && adjacent) floor = clause_begin >= s.first + 3 ? clause_begin - 3 : s.first;
           // The antecedent of "who"/"which" is the name just before it, even inside a
           // prepositional phrase ("at the request of the United States, which accuses him").
-          if (relative && adjacent) {
-            std::size_t a = clause_begin - 1;
-            if (a > s.first && lw(a - 1) == ",") --a;
-            if (a > s.first) {
-              int mk = who_antecedent(mention_of(a - 1), b);
-              if (mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive) relative_subject = mk;
-            }
-          }
+          if (relative && adjacent) relative_subject = relative_antecedent(clause_begin - 1, s.first);
         }
         // A subordinate clause ("a day after a US delegation held talks", "after a newspaper
         // revealed"): its subject lies between the subordinator and the verb; the search never
@@ -702,16 +710,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         if (relative_subject < 0 && clause_begin >= s.first + 3) {
           auto b = lw(clause_begin - 1);
           const std::size_t k = verb_group_start(i, clause_begin);
-          if ((b == "which" || b == "who") && lw(clause_begin - 2) == "," && k > clause_begin + 1 && lw(k - 1) == ",") {
-            std::size_t a = clause_begin - 2;  // the comma before "which"
-            if (a > s.first + 2 && lw(a - 1) == ")") {
-              std::size_t open = a - 1;
-              while (open > s.first && lw(open) != "(" && a - open < 6) --open;
-              if (lw(open) == "(") a = open;
-            }
-            int mk = a > s.first ? who_antecedent(mention_of(a - 1), b) : -1;
-            if (mk >= 0 && !ar.mentions[static_cast<std::size_t>(mk)].possessive) relative_subject = mk;
-          }
+          if ((b == "which" || b == "who") && lw(clause_begin - 2) == "," && k > clause_begin + 1 && lw(k - 1) == ",")
+            relative_subject = relative_antecedent(clause_begin - 1, s.first);
         }
         // An appositive between subject and verb: "Larkspur, the US chain, filed".
         std::size_t start = i;
@@ -892,6 +892,17 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
             add(c, passive ? Role::patient : frame.subj);
           found_subject = true;
           break;
+        }
+        // "the Commission, whose competition officials blocked": people with no name of their
+        // own in a "whose" phrase act for the name it refers back to.
+        if (!found_subject && !passive && clause_begin >= s.first + 2 && lw(clause_begin - 1) == "whose") {
+          const std::size_t v = verb_group_start(i, clause_begin);
+          bool unnamed = v > clause_begin;
+          for (std::size_t k = clause_begin; k < v && unnamed; ++k) unnamed = is_np_internal(pos(k)) && mention_of(k) < 0;
+          if (const int mk = unnamed ? relative_antecedent(clause_begin - 1, s.first) : -1; mk >= 0) {
+            add(static_cast<std::size_t>(mk), frame.subj);
+            found_subject = true;
+          }
         }
         // A reporting verb after its quote takes its subject after it: '..., said the AIU.'
         if (!found_subject && frame.no_obj && i > s.first &&
