@@ -64,6 +64,7 @@ enum class CandKind : std::uint8_t {
   pronoun,
   nominal,          ///< "the company"
   pair,             ///< "both sides", "the two companies": the two actors last named together
+  group_ref,        ///< "the engineers": the group last named with that head noun
 };
 
 enum class PronounClass : std::uint8_t { person, thing, plural };
@@ -710,13 +711,15 @@ class Pass {
     if (t == "the" && i + 1 < send && doc_.tokens[i + 1].pos == Pos::nns && !cap(i + 1) &&
         !(i + 2 < send && (lw(i + 2) == "of" || cap(i + 2)))) {
       auto it = lx_.nominals.find(lem_.lemma(lw(i + 1), text::Lemmatizer::Category::noun));
+      c.last = static_cast<std::uint32_t>(i + 2);
       if (it != lx_.nominals.end()) {
         c.kind = CandKind::pair;
-        c.last = static_cast<std::uint32_t>(i + 2);
         c.nominal = &it->second;
-        cands_.push_back(c);
-        return c.last;
+      } else {
+        c.kind = CandKind::group_ref;
       }
+      cands_.push_back(c);
+      return c.last;
     }
     if ((t == "the" || t == "this" || t == "that") && i + 1 < send) {
       std::size_t h = i + 1;
@@ -889,6 +892,7 @@ class Pass {
         case CandKind::pronoun: resolve_pronoun(c); break;
         case CandKind::nominal: resolve_nominal(c); break;
         case CandKind::pair: resolve_pair(c); break;
+        case CandKind::group_ref: resolve_group_ref(c); break;
       }
     }
   }
@@ -1181,6 +1185,22 @@ class Pass {
       if (std::find(d.begin(), d.end(), &n) != d.end()) return true;
       if (n.label_word.empty()) return d.empty();
       return x.label.find(n.label_word) != std::string::npos;
+    });
+    if (a) mention(c, *a, MentionKind::nominal);
+  }
+
+  /// "Three Nepali engineers ... the engineers": a plural noun after "the" refers back to the
+  /// group last named with that head noun, within a few sentences; else it names nobody.
+  void resolve_group_ref(const Candidate& c) {
+    const std::string_view head = lw(c.first + 1);
+    auto a = recent(c, 6, [&](const Actor& x) {
+      if (x.type != ActorType::group || x.label.size() < head.size()) return false;
+      const std::string_view l = x.label;
+      const auto tail = l.substr(l.size() - head.size());
+      return (l.size() == head.size() || l[l.size() - head.size() - 1] == ' ') &&
+             std::equal(tail.begin(), tail.end(), head.begin(), [](char p, char q) {
+               return std::tolower(static_cast<unsigned char>(p)) == q;
+             });
     });
     if (a) mention(c, *a, MentionKind::nominal);
   }

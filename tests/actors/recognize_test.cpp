@@ -152,3 +152,14 @@ TEST_CASE("a company word makes a two-word name a company, so its first word nam
   CHECK(r.actors[0].type == actors::ActorType::organization);
   CHECK(r.mentions.size() >= 2);
 }
+
+TEST_CASE("\"the\" and a plural noun refer back to the group last named with that head") {
+  auto r = recognize("Three Nepali engineers were freed on Monday. The engineers will return home next week.");
+  REQUIRE(r.actors.size() == 1);
+  CHECK(r.actors[0].label == "Nepali engineers");
+  CHECK(r.mentions.size() == 2);
+  // A described crowd too; a head no group has names nobody.
+  auto c = recognize("Thousands of workers marched on Monday. The workers blocked the road. The talks failed.");
+  REQUIRE(c.actors.size() == 1);
+  CHECK(c.mentions.size() == 2);
+}
