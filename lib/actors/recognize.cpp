@@ -97,6 +97,7 @@ struct ActorInfo {
   std::uint32_t country = kNoCountry;
   std::uint32_t lex_country = kNoCountry;  ///< for country actors: their lexicon index
   std::size_t last_mention = kNever;       ///< index of its latest mention
+  std::uint32_t mentions = 0;              ///< how often the text has named it so far
   std::vector<const Nominal*> described;   ///< descriptions it was named with ("union")
 };
 
@@ -838,6 +839,7 @@ class Pass {
       if (std::find(al.begin(), al.end(), text) == al.end()) al.push_back(std::move(text));
     }
     info_[a].last_mention = mentions_.size();
+    ++info_[a].mentions;
     mentions_.push_back(m);
   }
 
@@ -1044,6 +1046,20 @@ class Pass {
     if (best) mention(c, *best, MentionKind::nominal);
   }
 
+  /// Of the actors passing `ok` named in the last few sentences, the one the text has named
+  /// most (the most recent of equals): "the company" in a story about Larkspur that has just
+  /// quoted its buyer is still Larkspur.
+  template <class Ok>
+  std::optional<std::size_t> salient(const Candidate& c, std::uint32_t sentences, Ok ok) const {
+    const auto s = doc_.tokens[c.first].sentence;
+    std::optional<std::size_t> best;
+    for (auto m = mentions_.rbegin(); m != mentions_.rend(); ++m) {
+      if (doc_.tokens[m->first].sentence + sentences < s) break;
+      if (ok(actors_[m->actor]) && (!best || info_[m->actor].mentions > info_[*best].mentions)) best = m->actor;
+    }
+    return best;
+  }
+
   /// Most recent mention, within the last few sentences, whose actor passes `ok`.
   template <class Ok>
   std::optional<std::size_t> recent(const Candidate& c, std::uint32_t sentences, Ok ok) const {
@@ -1177,7 +1193,7 @@ class Pass {
 
   void resolve_nominal(const Candidate& c) {
     const auto& n = *c.nominal;
-    auto a = recent(c, 4, [&](const Actor& x) {
+    auto a = salient(c, 8, [&](const Actor& x) {
       if (std::find(n.types.begin(), n.types.end(), x.type) == n.types.end()) return false;
       // "the union" is the actor whose name holds "Union", or that the text called a union;
       // an actor the text called a union is no "company".

@@ -163,3 +163,15 @@ TEST_CASE("\"the\" and a plural noun refer back to the group last named with tha
   REQUIRE(c.actors.size() == 1);
   CHECK(c.mentions.size() == 2);
 }
+
+TEST_CASE("\"the company\" is the company the story is about, not just the last one named") {
+  auto r = recognize(
+      "Corvane Outdoor Stores filed for bankruptcy on Sunday. Corvane Outdoor said it would close 40 stores. "
+      "Corvane Outdoor had borrowed heavily from Kessling Partners. The company expects to emerge from bankruptcy "
+      "next year.");
+  const auto* corvane = find(r, "Corvane Outdoor Stores");
+  REQUIRE(corvane);
+  REQUIRE(!r.mentions.empty());
+  const auto& last = r.mentions.back();
+  CHECK(r.actors[last.actor].label == "Corvane Outdoor Stores");
+}
