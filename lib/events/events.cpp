@@ -670,16 +670,20 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       }
 
       if (verb) {
-        // Passive: a form of "be"/"get" (adverbs between) before a past participle.
+        // Passive: a form of "be"/"get" (adverbs between) before a past participle, or before
+        // the participle it is coordinated with ("if he is extradited and convicted").
         bool passive = false;
-        if (p == Pos::vbn) {
-          for (std::size_t k = i; k-- > s.first && k + 4 > i;) {
+        for (std::size_t v = i; p == Pos::vbn && !passive;) {
+          std::size_t k = v;
+          while (k-- > s.first && k + 4 > v) {
             if (is_be(lw(k))) {
               passive = true;
               break;
             }
             if (!text::is_adverb(pos(k)) && lw(k) != "n't" && lw(k) != "not") break;
           }
+          if (passive || v < s.first + 2 || (lw(v - 1) != "and" && lw(v - 1) != "or") || pos(v - 2) != Pos::vbn) break;
+          v -= 2;
         }
         // Subject: the nearest actor to the left that no preposition governs, skipping
         // parentheticals; through a relative pronoun to its antecedent.
@@ -967,14 +971,20 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         auto rank = [](Modality m) { return m == Modality::negated ? 3 : m == Modality::hypothetical ? 2 : m == Modality::claimed ? 1 : 0; };
         return rank(a) > rank(b) ? a : b;
       };
-      for (std::size_t k = i >= 6 ? std::max(i - 6, clause_begin) : clause_begin; k < i; ++k) {
+      // A barrier that is itself a cue ("if", "unless") opens the clause it governs.
+      const std::size_t cue_from =
+          clause_begin > s.first && cue_before.longest(1, key(clause_begin - 1)) ? clause_begin - 1 : clause_begin;
+      for (std::size_t k = i >= 6 ? std::max(i - 6, cue_from) : cue_from; k < i; ++k) {
         if (timex_at[k] >= 0) continue;  // the month "May" is no modal
         if (auto m = cue_before.longest(i - k, key(k)); m && k + m->length <= i) {
-          // Only aux, adverbs, "to", "be" and the trigger's own noun phrase between cue and trigger.
+          // Only aux, adverbs, "to", "be" and the trigger's own noun phrase between cue and
+          // trigger; a comma closes the cue's clause ("If verified, such claims would").
           bool close = true;
           for (std::size_t j = k + m->length; j < i; ++j)
-            if (text::is_verb(pos(j)) && !is_be(lw(j)) && lw(j) != "have" && lw(j) != "has" && lw(j) != "been" &&
-                pos(j) != Pos::vbg)
+            if ((text::is_verb(pos(j)) && !is_be(lw(j)) && lw(j) != "have" && lw(j) != "has" && lw(j) != "been" &&
+                 pos(j) != Pos::vbg &&
+                 !(j + 2 == i && pos(j) == Pos::vbn && p == Pos::vbn && (lw(j + 1) == "and" || lw(j + 1) == "or"))) ||
+                lw(j) == ",")
               close = false;
           if (close) mod = stronger(mod, cues[m->payload].modality);
         }
