@@ -437,7 +437,21 @@ class Pass {
         ++b;
         continue;
       }
+      // A plural possessive inside a name: "the Air Passengers' Association".
+      if (b > a && b + 1 < send && lw(b) == "'" && cap(b + 1) && lw(b - 1).ends_with('s')) {
+        ++b;
+        continue;
+      }
       break;
+    }
+    // A name an acronym in brackets spells may hold other small words: "Rally for a New
+    // Senegal (RNS)".
+    for (std::size_t e = b, words = 0; e < send && words < 10; ++e, ++words) {
+      if (w(e) == "(") {
+        if (e > b && spelled_by_acronym(lw(a) == "the" ? a + 1 : a, e)) b = e;
+        break;
+      }
+      if (!cap(e) && !(word(e) && lw(e).size() <= 3)) break;
     }
     // A news agency credited in a dateline: "SYDNEY, March 14, 2024 (Meridian News) —".
     if (a > 0 && w(a - 1) == "(" && b + 1 < send && w(b) == ")" &&
@@ -545,21 +559,39 @@ class Pass {
     return b;
   }
 
-  /// "Front for Renewal and Unity (FRU)": the acronym in brackets right after the run spells
-  /// the initials of its capitalised words, so the run is one name, "and" and "for" in it.
+  /// "Front for Renewal and Unity (FRU)", "Ministry of Industry and Trade (MoIT)",
+  /// "Corporación Minera de Bolivia (COMIBOL)": the acronym in brackets right after the run
+  /// spells it, so the run is one name, "and", "for" and "a" in it. Each capitalised word gives
+  /// the acronym its initial and maybe more of its letters, in order; a lower-case word gives
+  /// its initial or nothing (Schwartz & Hearst's test, made to cover every word).
   bool spelled_by_acronym(std::size_t a, std::size_t b) const {
     const auto& t = doc_.tokens;
-    if (b + 2 >= t.size() || t[b].pos != Pos::punct_lrb || t[b + 2].pos != Pos::punct_rrb ||
-        !(t[b + 1].shape & text::all_caps))
+    if (b + 2 >= t.size() || b - a < 2 || t[b].pos != Pos::punct_lrb || t[b + 2].pos != Pos::punct_rrb ||
+        !cap(b + 1) || !cap(a))
       return false;
     const std::string_view acr = w(b + 1);
-    std::size_t n = 0;
-    for (auto k = a; k < b; ++k) {
-      if (connector(k)) continue;
-      if (!cap(k) || n >= acr.size() || acr[n] != w(k)[0]) return false;
-      ++n;
+    std::size_t upper = 0;
+    for (char c : acr) {
+      if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+      upper += std::isupper(static_cast<unsigned char>(c)) != 0;
     }
-    return n >= 2 && n == acr.size();
+    if (upper < 2 || acr.size() > 10) return false;
+    const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    // Whether acr[ai..] is spelled by the words from k on.
+    const auto spells = [&](const auto& self, std::size_t ai, std::size_t k) -> bool {
+      if (k == b) return ai == acr.size();
+      const std::string_view word = w(k);
+      const bool optional = !cap(k);
+      if (optional && self(self, ai, k + 1)) return true;
+      if (ai == acr.size() || lower(word[0]) != lower(acr[ai])) return false;
+      // The initial, then any further letters of the acronym found in order in the word.
+      std::size_t next = ai + 1;
+      if (self(self, next, k + 1)) return true;
+      for (std::size_t j = 1; j < word.size() && next < acr.size(); ++j)
+        if (lower(word[j]) == lower(acr[next]) && self(self, ++next, k + 1)) return true;
+      return false;
+    };
+    return spells(spells, 0, a);
   }
 
   /// Where a run stops: at "and"/"&" unless the whole run is an organisation's name
@@ -861,7 +893,7 @@ class Pass {
     auto l = c.last;
     if (l + 2 >= doc_.tokens.size()) return;
     if (doc_.tokens[l].pos != Pos::punct_lrb || doc_.tokens[l + 2].pos != Pos::punct_rrb) return;
-    if (!(doc_.tokens[l + 1].shape & text::all_caps)) return;
+    if (!(doc_.tokens[l + 1].shape & text::all_caps) && !spelled_by_acronym(c.first, l)) return;
     alias(std::string(lw(l + 1)), a);
   }
 

@@ -175,3 +175,26 @@ TEST_CASE("\"the company\" is the company the story is about, not just the last 
   const auto& last = r.mentions.back();
   CHECK(r.actors[last.actor].label == "Corvane Outdoor Stores");
 }
+
+TEST_CASE("an acronym in brackets spells its name's words, small words and syllables included") {
+  for (const char* name : {"Rally for a New Senegal", "Ministry of Industry and Trade", "Corporacion Minera de Bolivia",
+                           "Front for Liberty and Justice"}) {
+    const std::string acronym = std::string(name) == "Rally for a New Senegal"          ? "RNS"
+                                : std::string(name) == "Ministry of Industry and Trade" ? "MoIT"
+                                : std::string(name) == "Corporacion Minera de Bolivia"  ? "COMIBOL"
+                                                                                        : "FLJ";
+    auto r = recognize("On Monday the " + std::string(name) + " (" + acronym + ") said it would appeal. The " +
+                       acronym + " gave no details.");
+    const auto* a = find(r, name);
+    REQUIRE_MESSAGE(a, name);
+    CHECK_MESSAGE(r.mentions.size() >= 3, name);  // the name, "it" and the acronym
+  }
+  // Letters that do not spell the words keep them apart.
+  CHECK_FALSE(find(recognize("On Monday the Rally for a New Senegal (XYZ) said it would appeal."), "Rally for a New Senegal"));
+}
+
+TEST_CASE("a plural possessive inside a name keeps it whole") {
+  CHECK(find(recognize("The Air Passengers' Association of Canada called the ruling a win."),
+             "Air Passengers' Association of Canada"));
+  CHECK(find(recognize("On Friday the Cerro Quimsa Miners' Union began a strike."), "Cerro Quimsa Miners' Union"));
+}
