@@ -3,12 +3,15 @@
 // other files are the shipped ones. Properties: a malformed file is a Diagnostic with a line
 // inside the file (never a crash); a grammar that loads tags a sample text with every timex
 // inside it.
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <unistd.h>
 
+#include "core/files.h"
 #include "core/paths.h"
 #include "core/table.h"
 #include "fuzz.h"
@@ -35,11 +38,31 @@ void put(const fs::path& p, std::string_view bytes) {
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
+constexpr std::array kRuleFiles = {"lexicon.tsv", "mods.tsv", "ranges.tsv", "offsets.tsv", "dates.rules"};
+
+/// The shipped rule files' bytes, read once. (Copying them with fs::copy_file for every input
+/// failed now and then with EINTR: libFuzzer's timer signal interrupts copy_file_range, which
+/// libstdc++ does not retry; stream writes do.)
+const std::array<std::string, kRuleFiles.size()>& shipped_rules() {
+  static const auto files = [] {
+    std::array<std::string, kRuleFiles.size()> out;
+    const fs::path shipped = default_paths().rules / "time/rules/en";
+    for (std::size_t k = 0; k < kRuleFiles.size(); ++k) {
+      auto bytes = read_file(shipped / kRuleFiles[k]);
+      if (!bytes) {
+        std::fprintf(stderr, "fuzz_rules: %s\n", bytes.error().str().c_str());
+        std::abort();
+      }
+      out[k] = std::move(*bytes);
+    }
+    return out;
+  }();
+  return files;
+}
+
 void reset_rules(const fs::path& en) {
-  const fs::path shipped = default_paths().rules / "time/rules/en";
   for (const auto& e : fs::directory_iterator(en)) fs::remove(e.path());
-  for (const char* f : {"lexicon.tsv", "mods.tsv", "ranges.tsv", "offsets.tsv", "dates.rules"})
-    fs::copy_file(shipped / f, en / f, fs::copy_options::overwrite_existing);
+  for (std::size_t k = 0; k < kRuleFiles.size(); ++k) put(en / kRuleFiles[k], shipped_rules()[k]);
 }
 
 std::uint32_t lines_of(std::string_view s) {
