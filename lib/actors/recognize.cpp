@@ -374,7 +374,9 @@ class Pass {
     std::size_t j = i;
     while (j > sfirst && in(kApproximators, lw(j - 1))) --j;
     if (j == sfirst) return true;
-    return text::is_punct(doc_.tokens[j - 1].pos) || in(kClauseOpeners, lw(j - 1));
+    // (A dash is tagged SYM: "EL FASHER, Sudan — Gunmen attacked".)
+    return text::is_punct(doc_.tokens[j - 1].pos) || doc_.tokens[j - 1].kind == text::TokenKind::punct ||
+           in(kClauseOpeners, lw(j - 1));
   }
 
   /// Whether the noun phrase ending before `k` is the subject of an active verb, after a

@@ -585,6 +585,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   std::vector<std::uint8_t> consumed(n, 0);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const auto& s = doc.sentences[si];
+    const std::size_t body = text::dateline_body(doc, s);
     for (std::size_t i = s.first; i < s.last; ++i) {
       if (consumed[i] || mention_of(i) >= 0 || timex_at[i] >= 0) continue;
       const Pos p = pos(i);
@@ -652,9 +653,9 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         if (m.partner) push(*m.partner);  // "they" after "X and Y": both
       };
 
-      // Clause bounds around the trigger.
-      std::size_t clause_begin = s.first;
-      for (std::size_t k = i; k-- > s.first;) {
+      // Clause bounds around the trigger; a dateline's header is in none.
+      std::size_t clause_begin = i >= body ? body : s.first;
+      for (std::size_t k = i; k-- > clause_begin;) {
         if (in_paren[k] && !in_paren[i]) continue;
         if (barrier(k)) {
           clause_begin = k + 1;

@@ -271,19 +271,8 @@ void PosTagger::tag_sentence(Document& doc, const Sentence& s, Scratch& scratch)
   if (len == 0) return;
   dists.assign(len, nullptr);
   owned.assign(len, Dist{});
-  // Where the sentence's own words begin: after a dateline's dash ("LOMÉ — The government",
-  // "MASERU, April 3, 2017 — Soldiers"), whose header holds only capitalised words, numbers
-  // and punctuation. That first word is read as a sentence's first.
-  std::size_t body = 0;
-  for (std::size_t k = 0; k < len && k < 12; ++k) {
-    const Token& tok = doc.tokens[s.first + k];
-    const std::string_view w = doc.word(s.first + k);
-    if (k > 0 && (w == "\xE2\x80\x94" || w == "--" || (w == "-" && (tok.shape & space_before)))) {
-      body = k + 1;
-      break;
-    }
-    if (tok.kind == TokenKind::word && !(tok.shape & capitalized)) break;
-  }
+  // After a dateline's dash the first word is read as a sentence's first (k == body).
+  const std::size_t body = dateline_body(doc, s) - s.first;
   for (std::size_t k = 0; k < len; ++k) {
     const std::size_t ti = s.first + k;
     const Token& tok = doc.tokens[ti];

@@ -171,6 +171,16 @@ bool is_closing(std::string_view tok) {
 
 }  // namespace
 
+std::size_t dateline_body(const Document& doc, const Sentence& s) {
+  for (std::size_t k = s.first; k < s.last && k < s.first + 12; ++k) {
+    const Token& tok = doc.tokens[k];
+    const std::string_view w = doc.word(k);
+    if (k > s.first && (w == "\xE2\x80\x94" || w == "--" || (w == "-" && (tok.shape & space_before)))) return k + 1;
+    if (tok.kind == TokenKind::word && !(tok.shape & capitalized)) break;
+  }
+  return s.first;
+}
+
 std::size_t Document::token_at(std::uint32_t offset) const {
   auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
                              [](const Token& t, std::uint32_t off) { return t.span.end <= off; });

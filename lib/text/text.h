@@ -79,6 +79,11 @@ struct Document {
   std::size_t token_at(std::uint32_t offset) const;
 };
 
+/// Where a sentence's own words begin: after a dateline's dash ("LOMÉ — The government",
+/// "MASERU, April 3, 2017 — Soldiers"), when only capitalised words, numbers and punctuation
+/// come before it; else the sentence's first token.
+std::size_t dateline_body(const Document& doc, const Sentence& s);
+
 /// Tokenizer and sentence splitter. Abbreviations that keep their period ("Mr.", "Jan.",
 /// "Corp.") come from rules/en/abbreviations.txt; dotted initials ("U.S.", "p.m.") need none.
 class Segmenter {
