@@ -741,9 +741,17 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         }
         // A participle after its noun is a reduced relative: in "after months of talks mediated
         // by Togo", "elections planned for next year", the clause's subject is no agent of it.
+        // (Only after a noun phrase that is an object or a preposition's: "Police arrested" is a
+        // subject and its verb, whatever the tagger says.)
         if (p == Pos::vbn && !passive && i > clause_begin && (pos(i - 1) == Pos::nns || pos(i - 1) == Pos::nn) &&
-            mention_of(i - 1) < 0)
-          start = floor;
+            mention_of(i - 1) < 0) {
+          std::size_t h = i - 1;
+          while (h > clause_begin && is_np_internal(pos(h - 1)) && mention_of(h - 1) < 0) --h;
+          if (h > clause_begin && (text::is_verb(pos(h - 1)) || pos(h - 1) == Pos::in || pos(h - 1) == Pos::to)) {
+            start = floor;
+            passive = true;  // its "by" phrase is the agent; it takes no object
+          }
+        }
         bool found_subject = false;
         // Deep mode: the parser's subject, where it is an actor (not a possessive: "Japan's
         // plan was"), and the agent of a passive's "by".
@@ -930,6 +938,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           if (pos(j) != Pos::in && pos(j) != Pos::to) continue;
           auto it = frame.preps.find(lw(j));
           if (it == frame.preps.end()) continue;
+          // An active verb's "by" phrase is no agent of it: "blocked the takeover of X by Y".
+          if (lw(j) == "by" && !passive && it->second == Role::agent) continue;
           for (auto c : np_mentions_after(j + 1, clause_end, passive && lw(j) == "by")) add(c, it->second);
         }
         // A light verb's noun brings its own prepositions ("sanctions against the North").

@@ -108,6 +108,8 @@ TEST_CASE("events.examples: type, modality, roles and time of each example's eve
     for (std::size_t k = 3; k < l.expect.size(); ++k) {
       auto eq = l.expect[k].find('=');
       std::string key = l.expect[k].substr(0, eq), want = l.expect[k].substr(eq + 1);
+      const bool absent = !key.empty() && key.back() == '!';  // "agent!=Label": not in that role
+      if (absent) key.pop_back();
       for (auto& c : want)
         if (c == '_') c = ' ';
       if (key == "time" && want == "none") {
@@ -133,7 +135,10 @@ TEST_CASE("events.examples: type, modality, roles and time of each example's eve
         got += " " + actor.label;
         found |= actor.label == want;
       }
-      CHECK_MESSAGE(found, l.where << ": no " << key << " '" << want << "' (got" << got << ")");
+      if (absent)
+        CHECK_MESSAGE(!found, l.where << ": " << key << " '" << want << "' should not be there");
+      else
+        CHECK_MESSAGE(found, l.where << ": no " << key << " '" << want << "' (got" << got << ")");
     }
   }
   for (const char* m : {"asserted", "claimed", "hypothetical", "negated"})
