@@ -340,7 +340,7 @@ class Pass {
       h = i + 2;
     } else if (!(toks[i].pos == Pos::nns || text::is_adjective(toks[i].pos) || toks[i].pos == Pos::nn ||
                  (weak_[i] && text::is_proper(toks[i].pos))) ||
-               lw(i) == "police" || lw(i) == "people" || (cap(i) && !weak_[i])) {
+               lw(i) == "people" || (cap(i) && !weak_[i])) {
       return i;
     }
     // The phrase opens a clause ("Protesters now accuse", "..., and 200 workers walked out"),
