@@ -554,7 +554,11 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
   // not after a determiner, possessive or adjective ("the bombing", "Russia's shelling").
   auto ing_verb = [&](std::size_t i) {
     if ((pos(i) != Pos::nn && pos(i) != Pos::jj) || !lw(i).ends_with("ing") || lw(i).size() < 6) return false;
-    if (entry(lw(i), true) || entry(lemmatizer.lemma(lw(i), Cat::noun), true)) return false;
+    // After a comma and before a complement, even a word with a noun reading is a verb: "...
+    // blocked the takeover, ruling that the deal would ...", ", warning the government".
+    const bool adjunct = i > 0 && i + 1 < n && lw(i - 1) == "," &&
+                         (lw(i + 1) == "that" || pos(i + 1) == Pos::dt || pos(i + 1) == Pos::prp_s);
+    if (!adjunct && (entry(lw(i), true) || entry(lemmatizer.lemma(lw(i), Cat::noun), true))) return false;
     if (i > 0) {
       const Pos b = pos(i - 1);
       if (b == Pos::dt || b == Pos::pdt || b == Pos::prp_s || b == Pos::pos || b == Pos::cd || text::is_adjective(b) ||
