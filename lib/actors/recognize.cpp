@@ -347,11 +347,13 @@ class Pass {
     // or a relative clause makes it a subject ("police detained 23 activists who had ...");
     // elsewhere it is an object or a complement ("told supporters in the capital that ...").
     const bool opens = clause_start(i, sfirst);
+    // The agent of a passive: "stolen by hackers", "ambushed by gunmen".
+    const bool by_agent = i >= sfirst + 2 && lw(i - 1) == "by" && toks[i - 2].pos == Pos::vbn;
     // Up to two lower-case modifiers before the group noun: "40 jailed fighters".
     for (std::size_t b = h; b < send && b < h + 3 && word(b) && (b == i || !cap(b)); ++b) {
       if (auto g = lx_.groups.longest(send - b, [&](std::size_t k) { return lw(b + k); })) {
         const std::size_t last = b + g->length;
-        if (g->payload != kCrowd || !active_subject(last, send, !opens)) return i;
+        if (g->payload != kCrowd || !(by_agent || active_subject(last, send, !opens))) return i;
         Candidate c;
         c.first = static_cast<std::uint32_t>(i);
         c.last = static_cast<std::uint32_t>(last);
