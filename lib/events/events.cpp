@@ -1038,7 +1038,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       for (std::size_t k = s.first; k < s.last; ++k) {
         int t = timex_at[k];
         if (t < 0) continue;
-        if (k < attribution || dateline[static_cast<std::size_t>(t)]) continue;
+        if (k < attribution || k < body || dateline[static_cast<std::size_t>(t)]) continue;
         if (since_superlative(doc.token_at(timexes[static_cast<std::size_t>(t)].span.begin), s.first)) {
           // Only a "when" clause after it takes that date: "since 2022, when 100 people were killed".
           bool when = false;
