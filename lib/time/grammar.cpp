@@ -1147,9 +1147,13 @@ Frame::Lean Grammar::cue_before(const text::Document& doc, const std::vector<Pie
   auto token = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), ps[i].span.begin,
                                 [](std::uint32_t b, const text::Token& t) { return b < t.span.begin; });
   for (std::size_t k = i; k-- > 0 && ps[k].sentence == ps[i].sentence;) {
-    if (std::uint8_t t = tense_of(ps[k].word)) return t == 1 ? Frame::Lean::before : Frame::Lean::after;
     while (token != doc.tokens.begin() && std::prev(token)->span.begin > ps[k].span.begin) --token;
-    if (token != doc.tokens.begin() && std::prev(token)->pos == text::Pos::vbd) return Frame::Lean::before;
+    const bool tagged = token != doc.tokens.begin();
+    const text::Pos p = tagged ? std::prev(token)->pos : text::Pos::unknown;
+    // A future cue that is a noun says nothing of tense: "criticised the plan on Friday".
+    if (std::uint8_t t = tense_of(ps[k].word); t && !(t == 2 && (p == text::Pos::nn || p == text::Pos::nns)))
+      return t == 1 ? Frame::Lean::before : Frame::Lean::after;
+    if (p == text::Pos::vbd) return Frame::Lean::before;
   }
   return Frame::Lean::none;
 }

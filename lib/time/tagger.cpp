@@ -87,6 +87,11 @@ std::vector<Mention> match_with(const detail::Grammar& g, const text::Document& 
       pos_tag(ps[i].sentence);
       m.cue = g.cue_before(doc, ps, i);
     }
+    // "a meeting for Wednesday", "set for Friday": a weekday after "for" is one to come.
+    if (m.frame.kind == Frame::Kind::point && m.frame.weekday != Frame::kUnset && m.frame.day == Frame::kUnset &&
+        m.frame.lean == Frame::Lean::none && i > 0 && ps[i - 1].sentence == ps[i].sentence &&
+        ps[i - 1].span.of(doc.lower) == "for")
+      m.cue = Frame::Lean::after;
     // Weekdays and months lean on the sentence's tense (quarters do not: see anchor.cpp).
     if (m.frame.kind == Frame::Kind::point && m.frame.lean == Frame::Lean::none && m.frame.year == Frame::kUnset &&
         (m.frame.weekday != Frame::kUnset || m.frame.month != Frame::kUnset))

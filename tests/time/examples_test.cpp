@@ -52,6 +52,16 @@ const time::Tagger& tagger() {
   return t;
 }
 
+// And its part-of-speech tagger, which reads the tense of a weekday's sentence.
+const text::PosTagger& pos_tagger() {
+  static const text::PosTagger t = [] {
+    auto r = text::PosTagger::load(default_paths());
+    if (!r) FAIL(std::string(r.error().str()));
+    return std::move(*r);
+  }();
+  return t;
+}
+
 std::string describe(const std::vector<time::Timex>& ts, const text::Document& doc) {
   std::string out;
   for (const auto& t : ts) {
@@ -103,7 +113,7 @@ TEST_CASE("every rule file has examples, and every example holds") {
         ++negatives;
         std::string text = line.substr(tab + 1);
         auto doc = segmenter().segment(where, text);
-        auto ts = tagger().tag(doc, *dct);
+        auto ts = tagger().tag(doc, *dct, pos_tagger());
         CHECK_MSG(ts.empty(), where + ": negative example matched:" + describe(ts, doc));
         // A `none` rule (blocks.rules) is exercised by the negative example it keeps untagged.
         for (const time::Mention& m : tagger().match(doc))
@@ -126,7 +136,7 @@ TEST_CASE("every rule file has examples, and every example holds") {
       std::string type, value, mod;
       ex >> type >> value >> mod;
       auto doc = segmenter().segment(where, text);
-      auto ts = tagger().tag(doc, *dct);
+      auto ts = tagger().tag(doc, *dct, pos_tagger());
       auto it = std::find_if(ts.begin(), ts.end(), [&](const time::Timex& t) { return t.span == want; });
       if (it == ts.end()) {
         CHECK_MSG(false, where + ": no timex at [" + text.substr(want.begin, want.end - want.begin) +
