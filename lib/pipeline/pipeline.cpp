@@ -192,6 +192,11 @@ Expected<graph::KnowledgeGraph> Pipeline::extract(const std::string& doc_id, std
     std::string time_value;
     if (ev.timex >= 0) {
       const auto& x = timexes[static_cast<std::size_t>(ev.timex)];
+      // What the text dates wholly after its own date has not happened: "called an emergency
+      // meeting for Wednesday", "expects to emerge by the middle of next year".
+      if (ev.modality == events::Modality::asserted && !x.offset && x.interval &&
+          x.interval->begin > date::sys_days{*dct})
+        n.modality = std::string(events::to_string(events::Modality::hypothetical));
       graph::EventTime t;
       // "three years later": the timex is the duration, the event's time the date it points to.
       t.value = x.offset ? x.offset->value : x.value;
