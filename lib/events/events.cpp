@@ -601,6 +601,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           dateline[static_cast<std::size_t>(timex_at[i + 1])])
         continue;
       Event ev;
+      int conjunct = -1;  // the earlier verb this one is coordinated with ("told ... and said")
       ev.token = static_cast<std::uint32_t>(i);
       ev.trigger = toks[i].span;
       ev.sentence = si;
@@ -862,6 +863,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
               if (any) {
                 found_subject = true;
                 start = floor;
+                conjunct = static_cast<int>(std::distance(out.begin(), prev.base()) - 1);
                 break;
               }
               // "X warned that 900 jobs could be lost and said ...": a verb inside a "that"
@@ -1082,9 +1084,14 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           // "Under pressure from the protests, the government last month banned": a noun
           // event in a sentence-opening phrase takes no date from the main clause.
           if (ev.noun && k > i && lw(j) == "," && in_paren[j] == in_paren[i] && fronted) blocked = true;
-          // "to double funding by 2025 and urges ...": a deadline dates its own verb only.
+          // "to double funding by 2025 and urges ...": a deadline dates its own verb only
+          // ("pledged to cut emissions by 2030": the cut's, not the pledge's; but "is expected
+          // to ask Parn to form a government by the end of the month" may date the asking).
           if (k < i && tf > s.first && lw(tf - 1) == "by" &&
               (lw(j) == "and" || lw(j) == "but" || (text::is_verb(pos(j)) && j > tf)))
+            blocked = true;
+          if (k > i && tf > s.first && lw(tf - 1) == "by" && text::is_verb(pos(j)) &&
+              (p == Pos::vbd || p == Pos::vbz || p == Pos::vbp))
             blocked = true;
         }
         // "demanding a 9 percent rise for next year", "a budget for 2021": a "for" date on the
@@ -1134,6 +1141,17 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
         }
       }
       ev.timex = best;
+      // "told supporters on Sunday that ... and said he would": a coordinated verb with no date
+      // in its own phrase shares its conjunct's, a finite verb a finite one's ("pledged to cut
+      // emissions by 2030 and urged": the deadline is the cut's, not the pledge's).
+      if (best < 0 && conjunct >= 0) {
+        const auto finite = [](Pos q) { return q == Pos::vbd || q == Pos::vbz || q == Pos::vbp; };
+        for (auto c = static_cast<std::size_t>(conjunct) + 1; c-- > 0 && out[c].sentence == si;) {
+          if (out[c].noun || (finite(p) && !finite(pos(out[c].token)))) continue;
+          ev.timex = out[c].timex;
+          break;
+        }
+      }
 
       // Which candidates are events: lexicon triggers (verbs always, nouns with a role, a
       // time or a modal cue) and other verbs with an actor role.
