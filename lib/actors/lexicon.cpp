@@ -276,6 +276,9 @@ Expected<void> load_words(const Paths& paths, Lexicon& lx) {
   auto non_names = table(paths, "non_names.tsv", 1, 1);
   if (!non_names) return non_names.error();
   for (const auto& r : non_names->rows) lx.non_names.insert(ascii_lower(r.fields[0]));
+  auto instruments = table(paths, "instruments.tsv", 1, 1);
+  if (!instruments) return instruments.error();
+  for (const auto& r : instruments->rows) lx.instruments.insert(ascii_lower(r.fields[0]));
 
   auto members = table(paths, "members.tsv", 1, 1);
   if (!members) return members.error();

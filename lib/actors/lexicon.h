@@ -70,6 +70,7 @@ struct Lexicon {
   TokenTrie suffixes;  ///< payload: 1 when the word may also head a name before "of"
   std::unordered_map<std::string, Nominal, WordHash, std::equal_to<>> nominals;  ///< by lower-case head noun
   std::unordered_set<std::string, WordHash, std::equal_to<>> non_names;          ///< lower case
+  std::unordered_set<std::string, WordHash, std::equal_to<>> instruments;        ///< lower case: "act", "treaty"
   /// People who work at a body (members.tsv): "analysts at ING" names a firm, not a place.
   std::unordered_set<std::string, WordHash, std::equal_to<>> members;
 

@@ -142,6 +142,7 @@ class Pass {
     for (const auto& s : doc_.sentences) find(s);
     count_names();
     resolve();
+    merge_short_forms();
     Result r;
     r.actors = std::move(actors_);
     r.mentions = std::move(mentions_);
@@ -300,6 +301,12 @@ class Pass {
       }
       if (!word(i)) {
         ++i;
+        continue;
+      }
+      // A currency's prefix: "C$240 million", "US$11 million", "A$400 million".
+      if (i + 1 < s.last && w(i).size() <= 3 && (doc_.tokens[i].shape & text::capitalized) && w(i + 1) == "$" &&
+          !(doc_.tokens[i + 1].shape & text::space_before)) {
+        i += 2;
         continue;
       }
       // A capital at a sentence start says nothing: "He met ...", "The bank said ..." are
@@ -966,6 +973,8 @@ class Pass {
   }
 
   void resolve_unknown(const Candidate& c) {
+    // "the Central Bank Act": a law or a treaty, no actor.
+    if (c.last - c.first >= 2 && lx_.instruments.contains(lw(c.last - 1))) return;
     auto key = key_of(c.first, c.last);
     if (auto it = aliases_.find(key); it != aliases_.end()) {
       note_title(c, it->second);
@@ -1064,6 +1073,74 @@ class Pass {
     auto a = actor(key_of(c.label_first, c.last), ActorType::group, /*plural=*/true);
     actors_[a].generic = true;
     mention(c, a, MentionKind::name);
+  }
+
+  /// A one-word name met before the full one ("Ndour" in the headline, "Abdou Karim Ndour"
+  /// below; "Pacifica" and "Pacifica Air"): when exactly one longer name of a person ends with
+  /// it, or of anything else begins with it, the short form's mentions are that actor's (a
+  /// short form the text typed as a person joins only a person).
+  void merge_short_forms() {
+    const auto lower = [](std::string_view x) {
+      std::string out(x);
+      for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return out;
+    };
+    std::vector<std::size_t> into(actors_.size());
+    bool any = false;
+    for (std::size_t a = 0; a < actors_.size(); ++a) {
+      into[a] = a;
+      const Actor& x = actors_[a];
+      if (x.generic || x.label.find(' ') != std::string::npos || x.type == ActorType::country ||
+          x.type == ActorType::government || x.type == ActorType::group)
+        continue;
+      const std::string word = lower(x.label);
+      std::optional<std::size_t> only;
+      bool several = false;
+      for (std::size_t b = 0; b < actors_.size() && !several; ++b) {
+        const Actor& y = actors_[b];
+        const auto sp = y.label.find(' ');
+        if (b == a || y.generic || sp == std::string::npos) continue;
+        const bool person = y.type == ActorType::person;
+        if (x.type == ActorType::person && !person) continue;
+        const std::string part = lower(person ? std::string_view(y.label).substr(y.label.rfind(' ') + 1)
+                                              : std::string_view(y.label).substr(0, sp));
+        if (part != word) continue;
+        several = only.has_value();
+        only = b;
+      }
+      if (only && !several) {
+        into[a] = *only;
+        any = true;
+      }
+    }
+    if (!any) return;
+    for (auto& m : mentions_) {
+      m.actor = into[m.actor];
+      if (m.partner) m.partner = into[*m.partner];
+    }
+    for (std::size_t a = 0; a < actors_.size(); ++a)
+      if (into[a] != a)
+        for (auto& al : actors_[a].aliases) {
+          auto& to = actors_[into[a]].aliases;
+          if (std::find(to.begin(), to.end(), al) == to.end()) to.push_back(al);
+        }
+    // Drop the merged actors and renumber the rest.
+    std::vector<std::size_t> index(actors_.size());
+    std::vector<Actor> kept;
+    for (std::size_t a = 0; a < actors_.size(); ++a) {
+      index[a] = kept.size();
+      if (into[a] == a) kept.push_back(std::move(actors_[a]));
+    }
+    for (auto& m : mentions_) {
+      m.actor = index[m.actor];
+      if (m.partner) m.partner = index[*m.partner];
+    }
+    for (std::size_t k = 0; k < kept.size(); ++k)
+      if (kept[k].part_of) {
+        const std::size_t to = index[into[*kept[k].part_of]];
+        kept[k].part_of = to == k ? std::nullopt : std::optional(to);
+      }
+    actors_ = std::move(kept);
   }
 
   /// "the minister": the most recently mentioned person introduced with that title (and of

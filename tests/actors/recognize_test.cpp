@@ -198,3 +198,20 @@ TEST_CASE("a plural possessive inside a name keeps it whole") {
              "Air Passengers' Association of Canada"));
   CHECK(find(recognize("On Friday the Cerro Quimsa Miners' Union began a strike."), "Cerro Quimsa Miners' Union"));
 }
+
+TEST_CASE("a one-word name met before the full one is that actor") {
+  auto r = recognize("Court frees Ndour.\n\nDAKAR — A court on Thursday acquitted opposition leader Abdou Karim Ndour. "
+                     "Ndour thanked his lawyers.");
+  CHECK(find(r, "Abdou Karim Ndour"));
+  CHECK_FALSE(find(r, "Ndour"));
+  auto o = recognize("Regulator blocks Pacifica deal.\n\nThe tribunal blocked the takeover of Pacifica Air by Kestrel "
+                     "Airlines on Friday.");
+  CHECK(find(o, "Pacifica Air"));
+  CHECK_FALSE(find(o, "Pacifica"));
+}
+
+TEST_CASE("a law, a treaty or a currency prefix names no actor") {
+  CHECK(labels(recognize("Kestrel Air lost C$240 million under the Central Bank Act and the Personal Information "
+                         "Protection Act.")) == std::vector<std::string>{"Kestrel Air"});
+  CHECK(labels(recognize("Kestrel Air paid US$3 million.")) == std::vector<std::string>{"Kestrel Air"});
+}
