@@ -418,8 +418,11 @@ Document Segmenter::segment(std::string id, std::string text) const {
       while (e < nt && is_closing(doc.word(e)) && newlines_between(e - 1, e) == 0) ++e;
       if (e >= nt) break;
       unsigned char ec = static_cast<unsigned char>(t[doc.tokens[e].span.begin]);
-      if (is_upper(ec) || is_digit(ec) || ec == '"' || ec == '(' || ec >= 0x80 || newlines_between(e - 1, e) > 0 ||
-          !is_ascii_alpha(ec)) {
+      // Not before a comma or a semicolon: the period was an abbreviation's ("Birmingham, Ala.,
+      // killed", "Fulton, Mo., 130 miles").
+      const bool clause_goes_on = (ec == ',' || ec == ';') && newlines_between(e - 1, e) == 0;
+      if (!clause_goes_on && (is_upper(ec) || is_digit(ec) || ec == '"' || ec == '(' || ec >= 0x80 ||
+                              newlines_between(e - 1, e) > 0 || !is_ascii_alpha(ec))) {
         close(e);
         k = e - 1;
       }
