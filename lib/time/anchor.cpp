@@ -562,7 +562,10 @@ std::vector<Timex> anchor(const std::vector<Mention>& mentions, date::year_month
       ref.last_timex = static_cast<int>(out.size());
       // Only a quarter already over is one a report compares with its year-ago quarter: "the
       // third quarter of 1990" in a forecast is not the period "the year-ago period" follows.
-      if (t.value.size() == 7 && t.value[5] == 'Q' && t.interval && t.interval->end <= sys_days{dct}) {
+      // Nor is an older quarter named in passing ("after a flat second quarter") once the
+      // report's own, later quarter is known: the latest completed quarter named so far wins.
+      if (t.value.size() == 7 && t.value[5] == 'Q' && t.interval && t.interval->end <= sys_days{dct} &&
+          (ref.last_quarter.empty() || t.value >= ref.last_quarter || f.fiscal)) {
         ref.last_quarter = t.value;
         ref.last_quarter_timex = ref.last_timex;
       }
