@@ -6,9 +6,12 @@
 #include "core/table.h"
 
 namespace annals::actors {
+
 namespace {
 
 constexpr bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+}  // namespace
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -16,6 +19,8 @@ std::string ascii_lower(std::string_view s) {
     if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c | 0x20);
   return out;
 }
+
+namespace {
 
 /// The tokens of a phrase as written, split the way documents are.
 std::vector<std::string> forms_of(const text::Segmenter& seg, std::string_view phrase) {

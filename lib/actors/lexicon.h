@@ -90,4 +90,7 @@ bool case_compatible(std::string_view form, std::string_view text);
 /// "actor:" + the label in lower case with runs of other than ASCII letters and digits as '-'.
 std::string actor_id(std::string_view label);
 
+/// The text with ASCII capitals lowered (the lexicon's keys and aliases are kept so).
+std::string ascii_lower(std::string_view s);
+
 }  // namespace annals::actors

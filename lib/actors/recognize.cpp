@@ -455,11 +455,13 @@ class Pass {
       }
       break;
     }
-    // A name an acronym in brackets spells may hold other small words: "Rally for a New
-    // Senegal (RNS)".
+    // A name an acronym in brackets spells is whole, and may hold other small words: "Front
+    // for Renewal and Unity (FRU)", "Rally for a New Senegal (RNS)".
+    const std::size_t first = lw(a) == "the" ? a + 1 : a;
+    bool spelled = false;
     for (std::size_t e = b, words = 0; e < send && words < 10; ++e, ++words) {
       if (w(e) == "(") {
-        if (e > b && spelled_by_acronym(lw(a) == "the" ? a + 1 : a, e)) b = e;
+        if ((spelled = spelled_by_acronym(first, e))) b = e;
         break;
       }
       if (!cap(e) && !(word(e) && lw(e).size() <= 3)) break;
@@ -476,19 +478,16 @@ class Pass {
       for (auto k = a; k < b; ++k) caps &= (doc_.tokens[k].shape & text::all_caps) != 0 && w(k).size() > 1;
       if (caps && !name_at(a, b)) return b;
     }
-    b = cut_run(a, b);
-    if (auto whole = name_at(a, b); !(whole && a + whole->length == b)) {
-      const std::size_t first = lw(a) == "the" ? a + 1 : a;
-      if (spelled_by_acronym(first, b)) {
-        Candidate c;
-        c.first = static_cast<std::uint32_t>(first);
-        c.last = static_cast<std::uint32_t>(b);
-        c.kind = CandKind::unknown;
-        c.org_pattern = true;
-        cands_.push_back(c);
-        return b;
-      }
+    if (auto whole = name_at(a, b); spelled && !(whole && a + whole->length == b)) {
+      Candidate c;
+      c.first = static_cast<std::uint32_t>(first);
+      c.last = static_cast<std::uint32_t>(b);
+      c.kind = CandKind::unknown;
+      c.org_pattern = true;
+      cands_.push_back(c);
+      return b;
     }
+    b = cut_run(a, b);
     std::size_t k = a;
     Candidate pending;
     std::size_t demonym_first = 0;
@@ -611,7 +610,6 @@ class Pass {
   std::size_t cut_run(std::size_t a, std::size_t b) const {
     auto whole = name_at(a, b);
     if (whole && a + whole->length == b) return b;
-    if (spelled_by_acronym(lw(a) == "the" ? a + 1 : a, b)) return b;
     const bool org = ends_with_suffix(a, b);
     for (auto k = a + 1; k < b; ++k) {
       if (!connector(k)) continue;
@@ -1080,11 +1078,18 @@ class Pass {
   /// it, or of anything else begins with it, the short form's mentions are that actor's (a
   /// short form the text typed as a person joins only a person).
   void merge_short_forms() {
-    const auto lower = [](std::string_view x) {
-      std::string out(x);
-      for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      return out;
-    };
+    // Each multi-word name under the word a short form would be: a person's last, anything
+    // else's first. One pass to index, one to look up: linear in the actors.
+    std::unordered_map<std::string, std::vector<std::size_t>> persons, others;
+    for (std::size_t b = 0; b < actors_.size(); ++b) {
+      const Actor& y = actors_[b];
+      const auto sp = y.label.find(' ');
+      if (y.generic || sp == std::string::npos) continue;
+      if (y.type == ActorType::person)
+        persons[ascii_lower(std::string_view(y.label).substr(y.label.rfind(' ') + 1))].push_back(b);
+      else
+        others[ascii_lower(std::string_view(y.label).substr(0, sp))].push_back(b);
+    }
     std::vector<std::size_t> into(actors_.size());
     bool any = false;
     for (std::size_t a = 0; a < actors_.size(); ++a) {
@@ -1093,23 +1098,14 @@ class Pass {
       if (x.generic || x.label.find(' ') != std::string::npos || x.type == ActorType::country ||
           x.type == ActorType::government || x.type == ActorType::group)
         continue;
-      const std::string word = lower(x.label);
-      std::optional<std::size_t> only;
-      bool several = false;
-      for (std::size_t b = 0; b < actors_.size() && !several; ++b) {
-        const Actor& y = actors_[b];
-        const auto sp = y.label.find(' ');
-        if (b == a || y.generic || sp == std::string::npos) continue;
-        const bool person = y.type == ActorType::person;
-        if (x.type == ActorType::person && !person) continue;
-        const std::string part = lower(person ? std::string_view(y.label).substr(y.label.rfind(' ') + 1)
-                                              : std::string_view(y.label).substr(0, sp));
-        if (part != word) continue;
-        several = only.has_value();
-        only = b;
+      const std::string word = ascii_lower(x.label);
+      std::vector<std::size_t> fits;
+      for (const auto* index : {&persons, &others}) {
+        if (x.type == ActorType::person && index == &others) continue;
+        if (auto it = index->find(word); it != index->end()) fits.insert(fits.end(), it->second.begin(), it->second.end());
       }
-      if (only && !several) {
-        into[a] = *only;
+      if (fits.size() == 1) {
+        into[a] = fits[0];
         any = true;
       }
     }

@@ -50,6 +50,9 @@ bool is_np_internal(Pos p) {
          p == Pos::pos || p == Pos::cd;
 }
 
+/// A finite verb: past, or present with or without the third person's "-s".
+bool is_finite(Pos p) { return p == Pos::vbd || p == Pos::vbz || p == Pos::vbp; }
+
 bool is_be(std::string_view w) {
   return w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" ||
          w == "'s" || w == "'re" || w == "get" || w == "got" || w == "gets" || w == "getting";
@@ -1090,9 +1093,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           if (k < i && tf > s.first && lw(tf - 1) == "by" &&
               (lw(j) == "and" || lw(j) == "but" || (text::is_verb(pos(j)) && j > tf)))
             blocked = true;
-          if (k > i && tf > s.first && lw(tf - 1) == "by" && text::is_verb(pos(j)) &&
-              (p == Pos::vbd || p == Pos::vbz || p == Pos::vbp))
-            blocked = true;
+          if (k > i && tf > s.first && lw(tf - 1) == "by" && text::is_verb(pos(j)) && is_finite(p)) blocked = true;
         }
         // "demanding a 9 percent rise for next year", "a budget for 2021": a "for" date on the
         // object says what the thing is for, not when the event happened ("scheduled for
@@ -1145,9 +1146,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       // in its own phrase shares its conjunct's, a finite verb a finite one's ("pledged to cut
       // emissions by 2030 and urged": the deadline is the cut's, not the pledge's).
       if (best < 0 && conjunct >= 0) {
-        const auto finite = [](Pos q) { return q == Pos::vbd || q == Pos::vbz || q == Pos::vbp; };
         for (auto c = static_cast<std::size_t>(conjunct) + 1; c-- > 0 && out[c].sentence == si;) {
-          if (out[c].noun || (finite(p) && !finite(pos(out[c].token)))) continue;
+          if (out[c].noun || (is_finite(p) && !is_finite(pos(out[c].token)))) continue;
           ev.timex = out[c].timex;
           break;
         }
