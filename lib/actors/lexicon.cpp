@@ -223,6 +223,12 @@ Expected<void> load_demonyms(const Paths& paths, Lexicon& lx, Builder& b,
     auto c = b.country(*t, r, 1);
     if (!c) return c.error();
     Builder::add_to(lx.demonyms, lx.demonym_phrases, forms_of(seg, r.fields[0]), *c);
+    if (lx.adjective_of.size() <= *c) lx.adjective_of.resize(*c + 1);
+    // An adjective, not an abbreviation: "American", not "U.S." or "US".
+    const auto& adj = r.fields[0];
+    if (lx.adjective_of[*c].empty() && adj.find('.') == std::string::npos &&
+        adj.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
+      lx.adjective_of[*c] = adj;
   }
   return {};
 }
@@ -248,9 +254,10 @@ Expected<void> load_words(const Paths& paths, Lexicon& lx) {
   auto groups = table(paths, "groups.tsv", 1, 2);
   if (!groups) return groups.error();
   for (const auto& r : groups->rows) {
-    if (r.fields.size() > 1 && r.fields[1] != "crowd")
-      return groups->error(r, 1, "expected 'crowd' or nothing, not '" + r.fields[1] + "'");
-    lx.groups.insert(text::phrase_tokens(r.fields[0]), r.fields.size() > 1 ? kCrowd : 0);
+    if (r.fields.size() > 1 && r.fields[1] != "crowd" && r.fields[1] != "state")
+      return groups->error(r, 1, "expected 'crowd', 'state' or nothing, not '" + r.fields[1] + "'");
+    const std::uint32_t payload = r.fields.size() < 2 ? 0 : r.fields[1] == "crowd" ? kCrowd : kState;
+    lx.groups.insert(text::phrase_tokens(r.fields[0]), payload);
   }
 
   auto suffixes = table(paths, "org_suffixes.tsv", 2, 2);
@@ -329,6 +336,7 @@ Expected<Lexicon> load_lexicon(const Paths& paths, const text::Segmenter& seg) {
   if (auto r = load_demonyms(paths, lx, b, seg); !r) return r.error();
   if (auto r = load_titles(paths, lx, seg); !r) return r.error();
   if (auto r = load_words(paths, lx); !r) return r.error();
+  lx.adjective_of.resize(lx.countries.size());
   return lx;
 }
 

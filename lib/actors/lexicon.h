@@ -20,6 +20,7 @@ namespace annals::actors {
 
 inline constexpr std::uint32_t kNoCountry = 0xffffffffu;
 inline constexpr std::uint32_t kCrowd = 1;  ///< groups.tsv payload: `crowd`
+inline constexpr std::uint32_t kState = 2;  ///< groups.tsv payload: `state`, a state's institution
 
 /// What a gazetteer name stands for.
 enum class NameKind : std::uint8_t {
@@ -66,7 +67,10 @@ struct Lexicon {
   std::vector<Phrase> demonym_phrases;
   TokenTrie titles;  ///< payload: index into title_phrases (target = TitleClass)
   std::vector<Phrase> title_phrases;
-  TokenTrie groups;  ///< payload kCrowd for a group that acts on its own (groups.tsv)
+  TokenTrie groups;  ///< payload kCrowd or kState (groups.tsv)
+  /// Per country, the national adjective its institutions are labelled with ("Malawian
+  /// parliament"): the first one demonyms.tsv gives, or empty.
+  std::vector<std::string> adjective_of;
   TokenTrie suffixes;  ///< payload: 1 when the word may also head a name before "of"
   std::unordered_map<std::string, Nominal, WordHash, std::equal_to<>> nominals;  ///< by lower-case head noun
   std::unordered_set<std::string, WordHash, std::equal_to<>> non_names;          ///< lower case

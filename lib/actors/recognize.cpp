@@ -65,6 +65,7 @@ enum class CandKind : std::uint8_t {
   nominal,          ///< "the company"
   pair,             ///< "both sides", "the two companies": the two actors last named together
   group_ref,        ///< "the engineers": the group last named with that head noun
+  institution,      ///< a state's institution: "Malawi's parliament", "the air force"
 };
 
 enum class PronounClass : std::uint8_t { person, thing, plural };
@@ -87,7 +88,8 @@ struct Candidate {
   const Nominal* nominal = nullptr;
   /// unknown: the description right after the name ("the KOVO union", "the Orbita fund").
   const Nominal* described = nullptr;
-  std::uint32_t label_first = 0;  ///< crowd: first token of its label, after the quantity
+  std::uint32_t label_first = 0;  ///< crowd: first token of its label, after the quantity;
+                                  ///< institution: of its name, after a demonym
 };
 
 constexpr std::size_t kNever = static_cast<std::size_t>(-1);
@@ -99,6 +101,7 @@ struct ActorInfo {
   std::size_t last_mention = kNever;       ///< index of its latest mention
   std::uint32_t mentions = 0;              ///< how often the text has named it so far
   std::vector<const Nominal*> described;   ///< descriptions it was named with ("union")
+  bool institution = false;                ///< a state's institution ("Malawian parliament")
 };
 
 constexpr std::array kPronouns = {"he"sv,     "him"sv,    "his"sv, "himself"sv, "she"sv,
@@ -632,6 +635,10 @@ class Pass {
   std::size_t after_demonym(std::size_t first, std::size_t b, std::size_t send,
                             std::uint32_t country) {
     if (b >= send || !word(b) || cap(b)) return b;
+    if (const std::size_t e = institution_end(b, send); e != b) {
+      add_institution(first, b, e, country);
+      return e;
+    }
     if (auto g = lx_.groups.longest(send - b, [&](std::size_t k) { return lw(b + k); })) {
       Candidate c;
       c.first = static_cast<std::uint32_t>(first);
@@ -654,6 +661,36 @@ class Pass {
       return c.last;
     }
     return b;
+  }
+
+  /// A state's institution starting at `b`, after up to two lower-case noun modifiers
+  /// ("parliament", "the oil ministry", "health ministry"): its end, or `b` when there is none.
+  /// Not a modifier itself: "the army chief", "parliament's speaker" is one ('s is no noun).
+  std::size_t institution_end(std::size_t b, std::size_t send) const {
+    for (std::size_t h = b; h < send && h <= b + 2 && word(h) && !cap(h); ++h) {
+      if (auto g = lx_.groups.longest(send - h, [&](std::size_t k) { return lw(h + k); });
+          g && g->payload == kState) {
+        const std::size_t e = h + g->length;
+        if (e < send && word(e) && !cap(e) && text::is_noun(doc_.tokens[e].pos) && lw(e) != "'s") return b;
+        return e;
+      }
+      if (doc_.tokens[h].pos != Pos::nn) return b;
+    }
+    return b;
+  }
+
+  /// The institution at tokens [name, last), its mention starting at `first`, of `country`
+  /// (kNoCountry: the article's).
+  void add_institution(std::size_t first, std::size_t name, std::size_t last, std::uint32_t country) {
+    Candidate c;
+    c.first = static_cast<std::uint32_t>(first);
+    c.last = static_cast<std::uint32_t>(last);
+    c.kind = CandKind::institution;
+    c.target = country;
+    c.label_first = static_cast<std::uint32_t>(name);
+    auto it = lx_.nominals.find(lw(last - 1));
+    if (it != lx_.nominals.end()) c.nominal = &it->second;
+    cands_.push_back(c);
   }
 
   void add_known(std::size_t a, std::size_t b, std::size_t send, const Candidate* pending = nullptr) {
@@ -763,6 +800,21 @@ class Pass {
       cands_.push_back(c);
       return c.last;
     }
+    // "the air force", "the foreign ministry", "passed by parliament": an institution of the
+    // country the article is about, or the one named before with that head.
+    if (t == "the" && i + 1 < send) {
+      if (const std::size_t e = institution_end(i + 1, send); e != i + 1) {
+        add_institution(i, i + 1, e, kNoCountry);
+        return e;
+      }
+    } else if (i == 0 || text::is_punct(doc_.tokens[i - 1].pos) || doc_.tokens[i - 1].pos == Pos::in ||
+               doc_.tokens[i - 1].pos == Pos::cc || doc_.tokens[i - 1].kind == text::TokenKind::punct) {
+      if (auto g = lx_.groups.longest(send - i, [&](std::size_t k) { return lw(i + k); });
+          g && g->payload == kState && institution_end(i, send) == i + g->length) {
+        add_institution(i, i, i + g->length, kNoCountry);
+        return i + g->length;
+      }
+    }
     if ((t == "the" || t == "this" || t == "that") && i + 1 < send) {
       std::size_t h = i + 1;
       if (auto m = lower_title_at(h, send); m && !(h + m->length < send && cap(h + m->length))) {
@@ -786,6 +838,14 @@ class Pass {
     // "Japan's prime minister": a title after a possessive name.
     if (i >= 2 && (lw(i - 1) == "'s" || lw(i - 1) == "'") && !cands_.empty() &&
         cands_.back().last == i - 1) {
+      // "Malawi's parliament", "India's oil ministry": the country's institution.
+      if (const auto& p = cands_.back(); p.kind == CandKind::known &&
+          (p.name_kind == NameKind::country || p.name_kind == NameKind::capital)) {
+        if (const std::size_t e = institution_end(i, send); e != i) {
+          add_institution(i, i, e, p.target);
+          return e;
+        }
+      }
       if (auto m = lower_title_at(i, send); m && !(i + m->length < send && cap(i + m->length))) {
         c.kind = CandKind::title_ref;
         c.last = static_cast<std::uint32_t>(i + m->length);
@@ -814,6 +874,27 @@ class Pass {
 
   // ---- between the passes ----------------------------------------------------------------
   void count_names() {
+    // The article's country: the one named most, by name, capital or adjective ("Latvian
+    // diplomats"); the dateline's ("RIGA, Feb. 21 —") wins a tie, then the first named. A
+    // dateline or a venue alone does not make it: talks on Colombia held in Oslo.
+    std::unordered_map<std::uint32_t, std::uint32_t> named;
+    std::uint32_t best = 0;
+    home_country_ = kNoCountry;
+    for (const auto& c : cands_) {
+      const bool by_name =
+          c.kind == CandKind::known && (c.name_kind == NameKind::country || c.name_kind == NameKind::capital);
+      const bool by_adjective = (c.kind == CandKind::group || c.kind == CandKind::country_nominal ||
+                                 c.kind == CandKind::institution) && c.target != kNoCountry;
+      if (!by_name && !by_adjective) continue;
+      const auto si = doc_.tokens[c.first].sentence;
+      const bool dateline = by_name && si < 3 && text::dateline_body(doc_, doc_.sentences[si]) > c.first;
+      // "talks in Oslo" places an event; it does not make the article Norway's.
+      const bool place = by_name && c.name_kind == NameKind::capital && c.first > 0 && in(kLocatives, lw(c.first - 1));
+      if (const auto n = named[c.target] += dateline ? 3 : place ? 1 : 2; n > best) {
+        best = n;
+        home_country_ = c.target;
+      }
+    }
     for (const auto& c : cands_) {
       if (c.kind == CandKind::known &&
           (c.name_kind == NameKind::country || c.name_kind == NameKind::capital))
@@ -882,6 +963,54 @@ class Pass {
     info_[a].last_mention = mentions_.size();
     ++info_[a].mentions;
     mentions_.push_back(m);
+    if (kind == MentionKind::name && actors_[a].type == ActorType::person && info_[a].title_key.empty())
+      appositive_title(c.first, c.last, a);
+  }
+
+  /// A title in apposition to a person's name gives the person that title, so "the mayor"
+  /// later is the person: "The mayor of Belokamen, Stoyan Petrov, was arrested", "Ivan Dimov,
+  /// the governor of the province, resigned", "Sunita Karki, Nepal's foreign minister".
+  void appositive_title(std::size_t first, std::size_t last, std::size_t a) {
+    const auto s = doc_.tokens[first].sentence;
+    const std::size_t sfirst = doc_.sentences[s].first, send = doc_.sentences[s].last;
+    static constexpr std::array kDeterminers = {"the"sv, "a"sv, "an"sv, "its"sv, "his"sv, "her"sv, "their"sv, "'s"sv};
+    static constexpr std::array kFormer = {"former"sv, "then"sv, "acting"sv, "new"sv, "outgoing"sv, "interim"sv};
+    // The title's phrase ends at the comma before the name: "of the Bulgarian town of X".
+    auto complement_only = [&](std::size_t b, std::size_t e) {
+      if (b == e) return true;
+      if (lw(b) != "of" && lw(b) != "for" && lw(b) != "at" && lw(b) != "in") return false;
+      for (auto k = b; k < e; ++k)
+        if (text::is_verb(doc_.tokens[k].pos) || lw(k) == "," || lw(k) == "and") return false;
+      return true;
+    };
+    auto title_after = [&](std::size_t k) -> std::optional<std::pair<std::size_t, std::size_t>> {
+      if (k < send && in(kFormer, lw(k))) ++k;
+      if (k >= send) return std::nullopt;
+      auto m = lower_title_at(k, send);
+      if (!m) return std::nullopt;
+      return std::pair{k, k + m->length};
+    };
+    std::optional<std::pair<std::size_t, std::size_t>> t;
+    // Before: "[the] TITLE [of ...], NAME".
+    if (first >= sfirst + 2 && lw(first - 1) == ",") {
+      for (std::size_t k = first - 1; k-- > sfirst && k + 14 > first && !t;) {
+        if (!(in(kDeterminers, lw(k)) || k == sfirst)) continue;
+        const std::size_t h = in(kDeterminers, lw(k)) ? k + 1 : k;
+        if (auto x = title_after(h); x && complement_only(x->second, first - 1)) t = x;
+      }
+    }
+    // After: "NAME, [the] TITLE [of ...][,.]".
+    if (!t && last + 1 < send && lw(last) == ",") {
+      std::size_t k = last + 1;
+      if (in(kDeterminers, lw(k))) ++k;
+      else if (k + 2 < send && doc_.tokens[k].pos == Pos::nnp && lw(k + 1) == "'s") k += 2;  // "Nepal's"
+      t = title_after(k);
+    }
+    if (!t) return;
+    auto key = key_of(static_cast<std::uint32_t>(t->first), static_cast<std::uint32_t>(t->second));
+    auto& holders = titled_[key];
+    if (std::find(holders.begin(), holders.end(), a) == holders.end()) holders.push_back(a);
+    info_[a].title_key = std::move(key);
   }
 
   void alias(const std::string& key, std::size_t a) { aliases_[key] = a; }
@@ -936,6 +1065,7 @@ class Pass {
         case CandKind::nominal: resolve_nominal(c); break;
         case CandKind::pair: resolve_pair(c); break;
         case CandKind::group_ref: resolve_group_ref(c); break;
+        case CandKind::institution: resolve_institution(c); break;
       }
     }
   }
@@ -1314,6 +1444,61 @@ class Pass {
     if (a) mention(c, *a, MentionKind::nominal);
   }
 
+  /// A state's institution, labelled with its country's adjective ("Malawi's parliament",
+  /// "the Malawian parliament": "Malawian parliament"). Without a country ("the ministry",
+  /// "the foreign ministry") it is the institution named before whose label ends so, else an
+  /// organisation the head noun describes ("the ministry" after "Ministry of Health"), else the
+  /// article's country's.
+  /// "Malawian", or the country's name where demonyms.tsv gives no adjective.
+  std::string adjective(std::uint32_t country) const {
+    return lx_.adjective_of[country].empty() ? lx_.countries[country] : lx_.adjective_of[country];
+  }
+
+  void resolve_institution(const Candidate& c) {
+    const std::string what = key_of(c.label_first, c.last);
+    std::uint32_t country = c.target;
+    // "the Qatari ministry" after "the Qatari foreign ministry"; "the coast guard" after "the
+    // Philippine Coast Guard": the body named before whose label ends so (of the country given).
+    if (const bool bare = lx_.groups.longest(c.last - c.label_first, [&](std::size_t k) {
+                            return lw(c.label_first + k);
+                          })->length == c.last - c.label_first) {
+      const std::string prefix = country == kNoCountry ? std::string() : adjective(country) + " ";
+      auto ends_with_what = [&](const Actor& x) {
+        const std::string_view l = x.label;
+        if (x.type == ActorType::country || x.type == ActorType::person || l.size() <= what.size() ||
+            l[l.size() - what.size() - 1] != ' ' || ascii_lower(l.substr(l.size() - what.size())) != what)
+          return false;
+        return country == kNoCountry ||
+               (info_[static_cast<std::size_t>(&x - actors_.data())].institution && l.starts_with(prefix));
+      };
+      if (auto a = recent(c, 1'000'000, ends_with_what)) {
+        mention(c, *a, MentionKind::nominal);
+        return;
+      }
+    }
+    if (country == kNoCountry) {
+      if (c.nominal && c.label_first + 1 == c.last) {
+        const auto& n = *c.nominal;
+        auto a = salient(c, 8, [&](const Actor& x) {
+          return !info_[static_cast<std::size_t>(&x - actors_.data())].institution && !n.label_word.empty() &&
+                 x.label.find(n.label_word) != std::string::npos &&
+                 std::find(n.types.begin(), n.types.end(), x.type) != n.types.end();
+        });
+        if (a) {
+          mention(c, *a, MentionKind::nominal);
+          return;
+        }
+      }
+      country = home_country_;
+    }
+    const std::string label = country == kNoCountry ? what : adjective(country) + " " + what;
+    auto a = actor(label, ActorType::group);
+    info_[a].institution = true;
+    if (country == kNoCountry) actors_[a].generic = true;
+    else if (auto p = named_country(country)) actors_[a].part_of = *p;
+    mention(c, a, MentionKind::name);
+  }
+
   /// "Three Nepali engineers ... the engineers": a plural noun after "the" refers back to the
   /// group last named with that head noun, within a few sentences; else it names nobody.
   void resolve_group_ref(const Candidate& c) {
@@ -1342,6 +1527,7 @@ class Pass {
   std::vector<Candidate> cands_;
   std::unordered_map<std::string_view, Count> counts_;
   std::unordered_set<std::uint32_t> named_countries_;
+  std::uint32_t home_country_ = kNoCountry;  ///< the country the article is about
   std::vector<Actor> actors_;
   std::vector<ActorInfo> info_;
   std::vector<Mention> mentions_;

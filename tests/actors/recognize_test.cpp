@@ -215,3 +215,43 @@ TEST_CASE("a law, a treaty or a currency prefix names no actor") {
                          "Protection Act.")) == std::vector<std::string>{"Kestrel Air"});
   CHECK(labels(recognize("Kestrel Air paid US$3 million.")) == std::vector<std::string>{"Kestrel Air"});
 }
+
+TEST_CASE("a state's institution is an actor of its own, part of its country") {
+  // After a possessive, with a modifier: labelled with the country's adjective so articles join.
+  auto r = recognize("Malawi's parliament approved the budget. India's oil ministry ordered an inquiry.");
+  const auto* p = find(r, "Malawian parliament");
+  REQUIRE(p);
+  REQUIRE(p->part_of);
+  CHECK(r.actors[*p->part_of].label == "Malawi");
+  const auto* o = find(r, "Indian oil ministry");
+  REQUIRE(o);
+  CHECK(r.actors[*o->part_of].label == "India");
+  // "the" alone: the country the article is about (named most; a venue counts less).
+  auto h = recognize("Latvia expelled two Russian diplomats, Latvia said after talks in Moscow. The foreign ministry "
+                     "said the air force was on alert.");
+  CHECK(find(h, "Latvian foreign ministry"));
+  CHECK(find(h, "Latvian air force"));
+  // The body named before with that head: "the Qatari ministry", "the coast guard".
+  auto q = recognize("The Qatari foreign ministry said the men were freed. The Qatari ministry gave no details.");
+  CHECK(labels(q) == std::vector<std::string>{"Qatari foreign ministry"});
+  auto c = recognize("The Philippine Coast Guard said a ship rammed a boat. The coast guard filmed the ship.");
+  CHECK(labels(c) == std::vector<std::string>{"Philippine Coast Guard"});
+  CHECK(c.mentions.size() == 2);
+  // A noun after the head makes it a modifier: "the army chief" is no army.
+  CHECK_FALSE(find(recognize("Sudan said the army chief resigned."), "Sudanese army"));
+}
+
+TEST_CASE("a title in apposition to a name makes \"the <title>\" that person") {
+  for (const std::string text : {"The mayor of the town of Belokamen, Stoyan Petrov, was arrested. The mayor denied it.",
+                                 "Stoyan Petrov, the mayor of Belokamen, was arrested. The mayor denied it.",
+                                 "Stoyan Petrov, the former mayor, was arrested. The mayor denied it."}) {
+    auto r = recognize(text);
+    REQUIRE(r.actors.size() == 1);
+    CHECK(r.actors[0].label == "Stoyan Petrov");
+    CHECK(r.mentions.back().span.begin == text.rfind("The mayor"));
+  }
+  // A title with a verb between it and the name is no apposition.
+  auto r = recognize("The mayor said on Monday that Stoyan Petrov, 45, was arrested. The mayor denied it.");
+  for (const auto& m : r.mentions)
+    if (r.actors[m.actor].label == "Stoyan Petrov") CHECK(m.span.begin < 40);
+}
