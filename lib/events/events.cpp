@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -118,6 +119,7 @@ struct Extractor::Impl {
   WordSet light_verbs;
   WordSet non_events;
   WordSet object_control;
+  std::bitset<256> verb_files;  ///< WordNet lexicographer files of verbs that are events (verb_files.tsv)
   TokenTrie cue_before, cue_complement, cue_after;
   std::vector<ModalityCue> cues;
 
@@ -185,6 +187,20 @@ Expected<Extractor> Extractor::load(const Paths& paths) {
     auto t = read_table(dir / file, 1, 1);
     if (!t) return t.error();
     for (const auto& row : t->rows) set->insert(row.fields[0]);
+  }
+  {
+    // lexnames(5WN): the verb files are numbered 29 to 43 in this order.
+    static constexpr std::array<std::string_view, 15> kVerbFiles = {
+        "verb.body",     "verb.change",   "verb.cognition", "verb.communication", "verb.competition",
+        "verb.consumption", "verb.contact", "verb.creation", "verb.emotion",     "verb.motion",
+        "verb.perception", "verb.possession", "verb.social", "verb.stative",     "verb.weather"};
+    auto t = read_table(dir / "verb_files.tsv", 1, 1);
+    if (!t) return t.error();
+    for (const auto& row : t->rows) {
+      auto it = std::find(kVerbFiles.begin(), kVerbFiles.end(), row.fields[0]);
+      if (it == kVerbFiles.end()) return t->error(row, 0, "not a WordNet verb file: '" + row.fields[0] + "'");
+      impl->verb_files.set(29 + static_cast<std::size_t>(it - kVerbFiles.begin()));
+    }
   }
   auto cues = read_table(dir / "modality.tsv", 3, 3);
   if (!cues) return cues.error();
@@ -586,6 +602,14 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       if (text::is_verb(pos(k)) || pos(k) == Pos::in || pos(k) == Pos::to || pos(k) == Pos::punct_comma) return false;
     }
     return false;
+  };
+
+  // A past form after a determiner or a preposition modifies a noun ("of kidnapped Japanese
+  // nationals", "the revised plan"), whatever the tagger says.
+  auto modifier = [&](std::size_t i) {
+    if (i == 0) return false;
+    const Pos b = pos(i - 1);
+    return b == Pos::dt || b == Pos::in || b == Pos::prp_s || b == Pos::pos || b == Pos::to || text::is_adjective(b);
   };
 
   std::vector<Event> out;
@@ -1156,7 +1180,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       // Which candidates are events: lexicon triggers (verbs always, nouns with a role, a
       // time or a modal cue) and other verbs with an actor role.
       const bool has_role = !ev.arguments.empty();
-      bool keep = e ? (verb || has_role || ev.timex >= 0 || mod != Modality::asserted) : false;
+      bool keep = e ? (verb || has_role || ev.timex >= 0 || mod != Modality::asserted)
+                    : p == Pos::vbd && has_role && verb_files[lemmatizer.verb_file(ev.lemma)] && !modifier(i);
       if (!keep && e && noun) ev.weak = true;
       else if (!keep) continue;
       out.push_back(std::move(ev));

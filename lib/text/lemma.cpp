@@ -3,6 +3,7 @@
 #include "text/text.h"
 
 #include <array>
+#include <charconv>
 #include <cstring>
 
 #include "core/files.h"
@@ -48,6 +49,8 @@ constexpr std::array<Suffix, 4> kAdjRules{{{"er", ""}, {"est", ""}, {"er", "e"},
 struct Lemmatizer::Data {
   std::array<WordSet, 3> index;
   std::array<WordMap, 3> exceptions;
+  /// Per verb in index[verb]: the lexicographer file of its most frequent sense.
+  std::vector<std::uint8_t> verb_file;
 };
 
 Lemmatizer::Lemmatizer(std::unique_ptr<Data> d) : d_(std::move(d)) {}
@@ -64,6 +67,7 @@ Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
     return line;
   };
+  std::vector<std::pair<std::uint32_t, std::string_view>> first_offsets;  // verb id → its first synset
   for (std::size_t c = 0; c < 3; ++c) {
     auto index_path = paths.wordnet / ("index." + std::string(names[c]));
     auto bytes = read_file(index_path);
@@ -98,10 +102,52 @@ Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
       if (word.find('_') != std::string_view::npos && collocation_bases.find(word) == detail::WordTable::kNone)
         continue;
       bool added = false;
-      data->index[c].insert(word, added);
+      const std::uint32_t id = data->index[c].insert(word, added);
+      if (c == 1 && added) {
+        // "deliver v 12 6 @ ~ * $ + ; 12 7 00989620 ...": the first offset is the most
+        // frequent sense; its data.verb line holds the lexicographer file as its second field.
+        if (data->verb_file.size() <= id) data->verb_file.resize(id + 1, kNoFile);
+        const auto last_space = line.find_last_not_of(' ');
+        std::string_view fields = line.substr(0, last_space + 1);
+        std::size_t off_end = fields.size();
+        // The offsets close the line; the first one follows the two counts after the pointers.
+        std::vector<std::string_view> parts;
+        for (std::size_t b = 0; b < off_end;) {
+          const auto e = fields.find(' ', b);
+          parts.push_back(fields.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+          if (e == std::string_view::npos) break;
+          b = e + 1;
+        }
+        if (parts.size() >= 4) {
+          std::size_t synsets = 0;
+          std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), synsets);
+          if (synsets > 0 && synsets <= parts.size()) first_offsets.emplace_back(id, parts[parts.size() - synsets]);
+        }
+      }
+    }
+    if (c == 1) {
+      auto data_path = paths.wordnet / "data.verb";
+      auto verbs = read_file(data_path);
+      if (!verbs) return Diagnostic{data_path.string(), 0, 0, verbs.error().message, Status::rules};
+      for (const auto& [id, offset] : first_offsets) {
+        std::size_t at = 0;
+        std::from_chars(offset.data(), offset.data() + offset.size(), at);
+        // "00989620 32 v 01 deliver 0 ...": the line at byte `at`, its second field.
+        if (at + 12 > verbs->size() || (at > 0 && (*verbs)[at - 1] != '\n')) continue;
+        unsigned file = kNoFile;
+        const char* p = verbs->data() + at + offset.size() + 1;
+        std::from_chars(p, p + 2, file);
+        data->verb_file[id] = static_cast<std::uint8_t>(file);
+      }
+      data->verb_file.resize(data->index[1].size(), kNoFile);
     }
   }
   return Lemmatizer(std::move(data));
+}
+
+std::uint8_t Lemmatizer::verb_file(std::string_view lemma) const {
+  const std::uint32_t id = d_->index[1].find(lemma);
+  return id == detail::WordTable::kNone || id >= d_->verb_file.size() ? kNoFile : d_->verb_file[id];
 }
 
 bool Lemmatizer::known(std::string_view lemma, Category c) const {
