@@ -140,3 +140,12 @@ TEST_CASE("lemmatizer: collocations only as exception base forms") {
   // Other collocations are not loaded: no token holds '_'.
   CHECK_FALSE(lem->known("prime_minister", C::noun));
 }
+
+TEST_CASE("lemmatizer: the lexicographer file of a verb's most frequent sense") {
+  auto lem = text::Lemmatizer::load(default_paths());
+  REQUIRE_MESSAGE(lem.has_value(), lem.error().str());
+  CHECK(lem->verb_file("deliver") == 32);  // verb.communication ("deliver a speech")
+  CHECK(lem->verb_file("own") == 40);      // verb.possession
+  CHECK(lem->verb_file("know") == 31);     // verb.cognition
+  CHECK(lem->verb_file("xyzzy") == text::Lemmatizer::kNoFile);
+}
