@@ -25,8 +25,8 @@ using namespace annals;
 namespace {
 
 // The development corpus and MEANTIME floors (see the test cases below).
-constexpr double DEV_TIMEX_VALUE = 0.969, DEV_ACTOR = 0.855, DEV_EVENT = 0.842, DEV_ROLE = 0.668,
-                 DEV_CAUSAL = 0.668, DEV_WDWW = 0.649;
+constexpr double DEV_TIMEX_VALUE = 0.965, DEV_ACTOR = 0.842, DEV_EVENT = 0.836, DEV_ROLE = 0.656,
+                 DEV_CAUSAL = 0.624, DEV_WDWW = 0.632;
 constexpr double MT_TIMEX_VALUE = 0.785, MT_EVENT = 0.510, MT_ACTOR = 0.427, MT_ROLE = 0.359, MT_WDWW = 0.189;
 
 using test::the_pipeline;

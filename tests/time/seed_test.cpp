@@ -26,7 +26,8 @@ namespace {
 // "about nine minutes" as TimeBank tags it). The misses left are conventions the TempEval-3
 // gold does the other way ("annual" as SET, ages as durations, "up to" outside the timex) and
 // readings the text does not settle ("midnight" as T24:00, "PXH" vs "PTXH"); see docs/time.md.
-constexpr int kRightFloor = 210;
+// 2026-12-02, with the ten articles of the fourth held-out set (47 articles): 470 of 514.
+constexpr int kRightFloor = 470;
 
 }  // namespace
 
@@ -62,11 +63,17 @@ TEST_CASE("seed articles: gold timexes right") {
     for (const auto& want : gold.at("timexes")) {
       ++total;
       const std::string text = want.at("text").get<std::string>();
-      const std::string value = want.at("value").get<std::string>();
+      // A value the text does not settle is given as alternatives ("three weeks ago": the
+      // week or the day), as the scorer takes them.
+      std::vector<std::string> values;
+      if (want.at("value").is_array()) values = want.at("value").get<std::vector<std::string>>();
+      else values.push_back(want.at("value").get<std::string>());
+      const std::string value = values.front();
       const std::string type = want.at("type").get<std::string>();
       const std::string mod = want.contains("mod") ? want.at("mod").get<std::string>() : "";
       const bool ok = std::any_of(timexes.begin(), timexes.end(), [&](const time::Timex& t) {
-        return doc.str(t.span) == text && t.value == value && time::to_string(t.type) == type &&
+        return doc.str(t.span) == text && std::find(values.begin(), values.end(), t.value) != values.end() &&
+               time::to_string(t.type) == type &&
                time::to_string(t.mod) == mod;
       });
       if (ok) ++right;
