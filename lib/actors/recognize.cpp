@@ -269,6 +269,24 @@ class Pass {
       return std::nullopt;
     return m;
   }
+  /// A title after one to three capitalised words that are no name, with a name word after it
+  /// in the run [i, b): where the title ends, and its phrase.
+  struct PortfolioTitle {
+    std::size_t end;
+    std::uint32_t phrase;
+  };
+  std::optional<PortfolioTitle> portfolio_title(std::size_t i, std::size_t b) const {
+    for (std::size_t j = i + 1; j < b && j <= i + 3; ++j) {
+      if (!namish(j - 1) || connector(j - 1) || name_at(j - 1, b) || demonym_at(j - 1, b)) return std::nullopt;
+      if (auto m = title_at(j, b)) {
+        const auto cls = static_cast<TitleClass>(lx_.title_phrases[m->payload].target);
+        const std::size_t e = j + m->length;
+        if ((cls != TitleClass::office && cls != TitleClass::head) || e >= b || !namish(e)) return std::nullopt;
+        return PortfolioTitle{e, m->payload};
+      }
+    }
+    return std::nullopt;
+  }
   std::optional<TokenTrie::Match> demonym_at(std::size_t i, std::size_t limit) const {
     if (!cap(i)) return std::nullopt;
     return match(lx_.demonyms, lx_.demonym_phrases, i, limit);
@@ -555,6 +573,15 @@ class Pass {
         demonym_first = k;
         k += m->length;
         demonym_last = true;
+        continue;
+      }
+      // A portfolio before a title: "Junior Oil Minister Kavita Deshmukh", "Mining Minister
+      // Teodoro Vargas": up to three capitalised words, a title, then the name.
+      if (auto t = portfolio_title(k, b)) {
+        pending.title = static_cast<std::int8_t>(lx_.title_phrases[t->phrase].target);
+        pending.title_first = static_cast<std::uint32_t>(k);
+        pending.title_last = static_cast<std::uint32_t>(t->end);
+        k = t->end;
         continue;
       }
       if (!namish(k)) {
@@ -1020,7 +1047,10 @@ class Pass {
     alias(key_of(c.first, c.last), a);
     if (c.last - c.first < 2) return;
     alias(std::string(lw(c.last - 1)), a);
-    if (actors_[a].type != ActorType::person) alias(std::string(lw(c.first)), a);
+    // A person's given name names them too where no one else holds it as a name ("Bounmy" after
+    // "Bounmy Vongsa": Lao, Thai and Icelandic usage; a Korean or Chinese family name).
+    if (actors_[a].type != ActorType::person || !aliases_.contains(std::string(lw(c.first))))
+      alias(std::string(lw(c.first)), a);
     // "Oro del Sur Trading" is later "Oro del Sur": the name without its company word.
     if (c.org_pattern && c.last - c.first >= 3 && ends_with_suffix(c.first, c.last))
       alias(key_of(c.first, c.last - 1), a);

@@ -255,3 +255,14 @@ TEST_CASE("a title in apposition to a name makes \"the <title>\" that person") {
   for (const auto& m : r.mentions)
     if (r.actors[m.actor].label == "Stoyan Petrov") CHECK(m.span.begin < 40);
 }
+
+TEST_CASE("a portfolio before a title is part of the title, and a given name names its person") {
+  auto r = recognize("Junior Oil Minister Kavita Deshmukh said the Mining Minister Ravi Rao would resign.");
+  CHECK(labels(r) == std::vector<std::string>{"Kavita Deshmukh", "Ravi Rao"});
+  // "Bounmy" after "Bounmy Vongsa" (a given name used alone), unless someone else holds it.
+  auto g = recognize("Health Minister Bounmy Vongsa opened the clinic. Bounmy told reporters it would help.");
+  CHECK(labels(g) == std::vector<std::string>{"Bounmy Vongsa"});
+  auto s = recognize("Anna Berg met Erik Anna on Monday. Anna said the talks went well.");
+  REQUIRE(s.mentions.size() >= 3);
+  CHECK(s.actors[s.mentions.back().actor].label == "Erik Anna");  // a surname first
+}
