@@ -90,6 +90,7 @@ struct Candidate {
   const Nominal* described = nullptr;
   std::uint32_t label_first = 0;  ///< crowd: first token of its label, after the quantity;
                                   ///< institution: of its name, after a demonym
+  std::uint32_t owner_first = 0;  ///< institution after a possessive: the owner's first token
 };
 
 constexpr std::size_t kNever = static_cast<std::size_t>(-1);
@@ -644,7 +645,9 @@ class Pass {
     for (auto k = a + 1; k < b; ++k) {
       if (!connector(k)) continue;
       auto c = lw(k);
-      if ((c == "and" || c == "&") && !org) return k;
+      // "Ministry of Science and Education", "Ministry of Industry and Trade": a head and "of"
+      // before, one word after; "Bank of America and Wells Fargo" are two.
+      if ((c == "and" || c == "&") && !org && !(k + 2 == b && head_of(a, b))) return k;
       if (c != "of" && c != "for") continue;
       bool keep = false;
       for (auto h = a; h < k && !keep; ++h) {
@@ -869,7 +872,9 @@ class Pass {
       if (const auto& p = cands_.back(); p.kind == CandKind::known &&
           (p.name_kind == NameKind::country || p.name_kind == NameKind::capital)) {
         if (const std::size_t e = institution_end(i, send); e != i) {
-          add_institution(i, i, e, p.target);
+          const std::uint32_t owner = p.first, country = p.target;  // (push_back moves p)
+          add_institution(i, i, e, country);
+          cands_.back().owner_first = owner;
           return e;
         }
       }
@@ -1507,7 +1512,7 @@ class Pass {
       }
     }
     if (country == kNoCountry) {
-      if (c.nominal && c.label_first + 1 == c.last) {
+      if (c.nominal) {  // "the central bank" after "the Bank of Ghana"
         const auto& n = *c.nominal;
         auto a = salient(c, 8, [&](const Actor& x) {
           return !info_[static_cast<std::size_t>(&x - actors_.data())].institution && !n.label_word.empty() &&
@@ -1524,6 +1529,11 @@ class Pass {
     const std::string label = country == kNoCountry ? what : adjective(country) + " " + what;
     auto a = actor(label, ActorType::group);
     info_[a].institution = true;
+    if (c.owner_first < c.first) {  // "Poland's foreign ministry" names it too
+      auto owned = text_of(c.owner_first, c.last);
+      auto& al = actors_[a].aliases;
+      if (std::find(al.begin(), al.end(), owned) == al.end()) al.push_back(std::move(owned));
+    }
     if (country == kNoCountry) actors_[a].generic = true;
     else if (auto p = named_country(country)) actors_[a].part_of = *p;
     mention(c, a, MentionKind::name);

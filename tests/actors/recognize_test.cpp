@@ -266,3 +266,18 @@ TEST_CASE("a portfolio before a title is part of the title, and a given name nam
   REQUIRE(s.mentions.size() >= 3);
   CHECK(s.actors[s.mentions.back().actor].label == "Erik Anna");  // a surname first
 }
+
+TEST_CASE("an institution keeps its possessive name, a named bank and a ministry's full name") {
+  auto r = recognize("Poland's foreign ministry said the men were freed.");
+  const auto* m = find(r, "Polish foreign ministry");
+  REQUIRE(m);
+  CHECK(std::find(m->aliases.begin(), m->aliases.end(), "Poland's foreign ministry") != m->aliases.end());
+  // "the central bank" after the Bank of Ghana is that bank, not a new institution.
+  CHECK(labels(recognize("The Bank of Ghana revoked the licence. The central bank said savers would be paid.")) ==
+        std::vector<std::string>{"Bank of Ghana"});
+  // "<Head> of X and Y" is one name; two names joined by "and" stay two.
+  CHECK(find(recognize("The union sued the Ministry of Science and Education on Monday."),
+             "Ministry of Science and Education"));
+  CHECK(labels(recognize("Bank of Ghana and Kwahu Savings signed the deal.")) ==
+        std::vector<std::string>{"Bank of Ghana", "Kwahu Savings"});
+}
