@@ -420,9 +420,16 @@ class Pass {
       if (k + 1 < send && lw(k) == "," && lw(k + 1) == "who") ++k;
       if (k >= send || lw(k) != "who") return false;
     }
+    // "Soldiers and volunteers evacuated": past a coordinated group.
+    if (k + 1 < send && lw(k) == "and")
+      if (auto g = lx_.groups.longest(send - k - 1, [&](std::size_t j) { return lw(k + 1 + j); }); g && g->payload != kState)
+        k += 1 + g->length;
     // "Officials from the ministry", "members of the union": the named body acts.
     if (k < send && (lw(k) == "from" || lw(k) == "of")) return false;
     if (k < send && (lw(k) == "at" || lw(k) == "in")) {
+      // "Officials at the ministry", "analysts at the central bank": the body acts.
+      const std::size_t o = k + 1 < send && lw(k + 1) == "the" ? k + 2 : k + 1;
+      if (o < send && (institution_end(o, send) != o || (cap(o) && suffix_at(o, send)))) return false;
       std::size_t v = k + 1;
       while (v < send && v < k + 9 && !text::is_verb(toks[v].pos) && toks[v].pos != Pos::md && lw(v) != ",") ++v;
       k = v;

@@ -281,3 +281,12 @@ TEST_CASE("an institution keeps its possessive name, a named bank and a ministry
   CHECK(labels(recognize("Bank of Ghana and Kwahu Savings signed the deal.")) ==
         std::vector<std::string>{"Bank of Ghana", "Kwahu Savings"});
 }
+
+TEST_CASE("officials, soldiers and investigators acting with no body named are a group") {
+  CHECK(labels(recognize("Soldiers and volunteers rescued 40 families on Sunday.")) ==
+        (std::vector<std::string>{"soldiers", "volunteers"}));
+  CHECK(labels(recognize("Investigators searched the town hall on Tuesday.")) == std::vector<std::string>{"investigators"});
+  // With a body named for them, the body acts, not a group.
+  CHECK(labels(recognize("Officials at the ministry rejected the plan.")) == std::vector<std::string>{"ministry"});
+  CHECK(labels(recognize("Officials from the ministry rejected the plan.")) == std::vector<std::string>{"ministry"});
+}
