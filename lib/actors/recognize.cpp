@@ -94,6 +94,7 @@ struct Candidate {
 };
 
 constexpr std::size_t kNever = static_cast<std::size_t>(-1);
+constexpr std::uint8_t kNounPerson = 18;  ///< WordNet's noun.person (lexnames(5WN))
 
 struct ActorInfo {
   std::string title_key;  ///< lower-case title a person was introduced with ("prime minister")
@@ -390,6 +391,20 @@ class Pass {
         c.label_first = static_cast<std::uint32_t>(h);
         cands_.push_back(c);
         return last;
+      }
+      // Any plural noun WordNet files first as people: "Hundreds of depositors marched",
+      // "Shuar leaders accused", "Lawyers filed".
+      if (toks[b].pos == Pos::nns && !cap(b) &&
+          lem_.sense_file(lem_.lemma(lw(b), text::Lemmatizer::Category::noun), text::Lemmatizer::Category::noun) ==
+              kNounPerson) {
+        if (!(by_agent || active_subject(b + 1, send, !opens))) return i;
+        Candidate c;
+        c.first = static_cast<std::uint32_t>(i);
+        c.last = static_cast<std::uint32_t>(b + 1);
+        c.kind = CandKind::crowd;
+        c.label_first = static_cast<std::uint32_t>(h);
+        cands_.push_back(c);
+        return b + 1;
       }
       const Pos p = toks[b].pos;
       // A sentence's first word may be tagged a name: "Dairy exporters in France warned".

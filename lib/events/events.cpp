@@ -1181,7 +1181,7 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       // time or a modal cue) and other verbs with an actor role.
       const bool has_role = !ev.arguments.empty();
       bool keep = e ? (verb || has_role || ev.timex >= 0 || mod != Modality::asserted)
-                    : p == Pos::vbd && has_role && verb_files[lemmatizer.verb_file(ev.lemma)] && !modifier(i);
+                    : p == Pos::vbd && has_role && verb_files[lemmatizer.sense_file(ev.lemma, Cat::verb)] && !modifier(i);
       if (!keep && e && noun) ev.weak = true;
       else if (!keep) continue;
       out.push_back(std::move(ev));

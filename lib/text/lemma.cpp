@@ -49,8 +49,8 @@ constexpr std::array<Suffix, 4> kAdjRules{{{"er", ""}, {"est", ""}, {"er", "e"},
 struct Lemmatizer::Data {
   std::array<WordSet, 3> index;
   std::array<WordMap, 3> exceptions;
-  /// Per verb in index[verb]: the lexicographer file of its most frequent sense.
-  std::vector<std::uint8_t> verb_file;
+  /// Per noun and verb in index[noun|verb]: the lexicographer file of its most frequent sense.
+  std::array<std::vector<std::uint8_t>, 2> sense_file;
 };
 
 Lemmatizer::Lemmatizer(std::unique_ptr<Data> d) : d_(std::move(d)) {}
@@ -67,7 +67,9 @@ Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
     return line;
   };
-  std::vector<std::pair<std::uint32_t, std::string_view>> first_offsets;  // verb id → its first synset
+  // Per noun and verb id, its first synset's offset (a view into the index file's bytes,
+  // which live until their data file is read in the same iteration).
+  std::array<std::vector<std::pair<std::uint32_t, std::string_view>>, 2> first_offsets;
   for (std::size_t c = 0; c < 3; ++c) {
     auto index_path = paths.wordnet / ("index." + std::string(names[c]));
     auto bytes = read_file(index_path);
@@ -103,51 +105,44 @@ Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
         continue;
       bool added = false;
       const std::uint32_t id = data->index[c].insert(word, added);
-      if (c == 1 && added) {
-        // "deliver v 12 6 @ ~ * $ + ; 12 7 00989620 ...": the first offset is the most
-        // frequent sense; its data.verb line holds the lexicographer file as its second field.
-        if (data->verb_file.size() <= id) data->verb_file.resize(id + 1, kNoFile);
-        const auto last_space = line.find_last_not_of(' ');
-        std::string_view fields = line.substr(0, last_space + 1);
-        std::size_t off_end = fields.size();
-        // The offsets close the line; the first one follows the two counts after the pointers.
-        std::vector<std::string_view> parts;
-        for (std::size_t b = 0; b < off_end;) {
-          const auto e = fields.find(' ', b);
-          parts.push_back(fields.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
-          if (e == std::string_view::npos) break;
-          b = e + 1;
-        }
-        if (parts.size() >= 4) {
-          std::size_t synsets = 0;
-          std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), synsets);
-          if (synsets > 0 && synsets <= parts.size()) first_offsets.emplace_back(id, parts[parts.size() - synsets]);
-        }
+      if (c < 2 && added) {
+        // "deliver v 12 6 @ ~ * $ + ; 12 7 00989620 ... 00056930": the synset count is the
+        // third field and the offsets, eight digits each, close the line; the first is the most
+        // frequent sense, whose data.<pos> line holds the lexicographer file as its second field.
+        const std::string_view fields = line.substr(0, line.find_last_not_of(' ') + 1);
+        const std::size_t f1 = fields.find(' '), f2 = fields.find(' ', f1 + 1), f3 = fields.find(' ', f2 + 1);
+        std::size_t synsets = 0;
+        if (f3 != std::string_view::npos) std::from_chars(fields.data() + f2 + 1, fields.data() + f3, synsets);
+        if (synsets > 0 && synsets * 9 <= fields.size())
+          first_offsets[c].emplace_back(id, fields.substr(fields.size() - (synsets * 9 - 1), 8));
       }
     }
-    if (c == 1) {
-      auto data_path = paths.wordnet / "data.verb";
-      auto verbs = read_file(data_path);
-      if (!verbs) return Diagnostic{data_path.string(), 0, 0, verbs.error().message, Status::rules};
-      for (const auto& [id, offset] : first_offsets) {
+    if (c < 2) {
+      auto data_path = paths.wordnet / ("data." + std::string(names[c]));
+      auto synsets = read_file(data_path);
+      if (!synsets) return Diagnostic{data_path.string(), 0, 0, synsets.error().message, Status::rules};
+      auto& files = data->sense_file[c];
+      files.assign(data->index[c].size(), kNoFile);
+      for (const auto& [id, offset] : first_offsets[c]) {
         std::size_t at = 0;
         std::from_chars(offset.data(), offset.data() + offset.size(), at);
         // "00989620 32 v 01 deliver 0 ...": the line at byte `at`, its second field.
-        if (at + 12 > verbs->size() || (at > 0 && (*verbs)[at - 1] != '\n')) continue;
+        if (at + 12 > synsets->size() || (at > 0 && (*synsets)[at - 1] != '\n')) continue;
         unsigned file = kNoFile;
-        const char* p = verbs->data() + at + offset.size() + 1;
+        const char* p = synsets->data() + at + offset.size() + 1;
         std::from_chars(p, p + 2, file);
-        data->verb_file[id] = static_cast<std::uint8_t>(file);
+        files[id] = static_cast<std::uint8_t>(file);
       }
-      data->verb_file.resize(data->index[1].size(), kNoFile);
     }
   }
   return Lemmatizer(std::move(data));
 }
 
-std::uint8_t Lemmatizer::verb_file(std::string_view lemma) const {
-  const std::uint32_t id = d_->index[1].find(lemma);
-  return id == detail::WordTable::kNone || id >= d_->verb_file.size() ? kNoFile : d_->verb_file[id];
+std::uint8_t Lemmatizer::sense_file(std::string_view lemma, Category c) const {
+  if (c == Category::adjective) return kNoFile;
+  const auto ci = static_cast<std::size_t>(c);
+  const std::uint32_t id = d_->index[ci].find(lemma);
+  return id == detail::WordTable::kNone ? kNoFile : d_->sense_file[ci][id];
 }
 
 bool Lemmatizer::known(std::string_view lemma, Category c) const {

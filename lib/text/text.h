@@ -147,10 +147,10 @@ class Lemmatizer {
   /// Whether WordNet lists the lemma in that category. Collocations ("a_cappella") count only
   /// when an exception list gives them as a base form: no token holds '_'.
   bool known(std::string_view lemma, Category c) const;
-  /// WordNet's lexicographer file (lexnames(5WN): 29 verb.body ... 41 verb.social, 42
-  /// verb.stative) of a verb lemma's most frequent sense, or kNoFile.
+  /// WordNet's lexicographer file (lexnames(5WN): 18 noun.person, 29 verb.body ... 41
+  /// verb.social, 42 verb.stative) of a noun or verb lemma's most frequent sense, or kNoFile.
   static constexpr std::uint8_t kNoFile = 255;
-  std::uint8_t verb_file(std::string_view lemma) const;
+  std::uint8_t sense_file(std::string_view lemma, Category c) const;
 
  private:
   struct Data;

@@ -290,3 +290,11 @@ TEST_CASE("officials, soldiers and investigators acting with no body named are a
   CHECK(labels(recognize("Officials at the ministry rejected the plan.")) == std::vector<std::string>{"ministry"});
   CHECK(labels(recognize("Officials from the ministry rejected the plan.")) == std::vector<std::string>{"ministry"});
 }
+
+TEST_CASE("a plural noun WordNet files as people acts as a group") {
+  CHECK(labels(recognize("Hundreds of depositors marched to the bank on Monday.")) ==
+        std::vector<std::string>{"depositors"});
+  // Not as an object, and not a plural noun of things.
+  CHECK(labels(recognize("The bank repaid hundreds of depositors.")).empty());
+  CHECK(labels(recognize("Heavy rains flooded the valley.")).empty());
+}

@@ -141,11 +141,15 @@ TEST_CASE("lemmatizer: collocations only as exception base forms") {
   CHECK_FALSE(lem->known("prime_minister", C::noun));
 }
 
-TEST_CASE("lemmatizer: the lexicographer file of a verb's most frequent sense") {
+TEST_CASE("lemmatizer: the lexicographer file of a word's most frequent sense") {
   auto lem = text::Lemmatizer::load(default_paths());
   REQUIRE_MESSAGE(lem.has_value(), lem.error().str());
-  CHECK(lem->verb_file("deliver") == 32);  // verb.communication ("deliver a speech")
-  CHECK(lem->verb_file("own") == 40);      // verb.possession
-  CHECK(lem->verb_file("know") == 31);     // verb.cognition
-  CHECK(lem->verb_file("xyzzy") == text::Lemmatizer::kNoFile);
+  using C = text::Lemmatizer::Category;
+  CHECK(lem->sense_file("deliver", C::verb) == 32);  // verb.communication ("deliver a speech")
+  CHECK(lem->sense_file("own", C::verb) == 40);      // verb.possession
+  CHECK(lem->sense_file("know", C::verb) == 31);     // verb.cognition
+  CHECK(lem->sense_file("depositor", C::noun) == 18);  // noun.person
+  CHECK(lem->sense_file("election", C::noun) == 4);    // noun.act
+  CHECK(lem->sense_file("xyzzy", C::verb) == text::Lemmatizer::kNoFile);
+  CHECK(lem->sense_file("fast", C::adjective) == text::Lemmatizer::kNoFile);
 }
