@@ -5,6 +5,10 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include "core/files.h"
 #include "text/word_table.h"
@@ -53,13 +57,20 @@ struct Lemmatizer::Data {
   std::array<std::vector<std::uint8_t>, 2> sense_file;
 };
 
-Lemmatizer::Lemmatizer(std::unique_ptr<Data> d) : d_(std::move(d)) {}
+Lemmatizer::Lemmatizer(std::shared_ptr<const Data> d) : d_(std::move(d)) {}
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
 Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
 Lemmatizer::~Lemmatizer() = default;
 
 Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
-  auto data = std::make_unique<Data>();
+  // The actors and events stages each hold a lemmatizer: read WordNet once (about 25 MB of
+  // files) for both.
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::weak_ptr<const Data>> loaded;
+  const std::lock_guard lock(mutex);
+  if (auto it = loaded.find(paths.wordnet); it != loaded.end())
+    if (auto shared = it->second.lock()) return Lemmatizer(std::move(shared));
+  auto data = std::make_shared<Data>();
   constexpr std::array<std::string_view, 3> names{"noun", "verb", "adj"};
   auto next_line = [](std::string_view& text) {
     auto nl = text.find('\n');
@@ -135,6 +146,7 @@ Expected<Lemmatizer> Lemmatizer::load(const Paths& paths) {
       }
     }
   }
+  loaded[paths.wordnet] = data;
   return Lemmatizer(std::move(data));
 }
 

@@ -154,8 +154,10 @@ class Lemmatizer {
 
  private:
   struct Data;
-  explicit Lemmatizer(std::unique_ptr<Data> d);
-  std::unique_ptr<Data> d_;
+  explicit Lemmatizer(std::shared_ptr<const Data> d);
+  /// WordNet's tables never change once read: the stages that load a lemmatizer from the same
+  /// folder share one copy (load() keeps it while any lemmatizer holds it).
+  std::shared_ptr<const Data> d_;
 };
 
 }  // namespace annals::text
