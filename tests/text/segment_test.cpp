@@ -153,3 +153,18 @@ TEST_CASE("lemmatizer: the lexicographer file of a word's most frequent sense") 
   CHECK(lem->sense_file("xyzzy", C::verb) == text::Lemmatizer::kNoFile);
   CHECK(lem->sense_file("fast", C::adjective) == text::Lemmatizer::kNoFile);
 }
+
+TEST_CASE("pos tagger: a participle with an object and no auxiliary is a past tense") {
+  auto tagger = text::PosTagger::load(default_paths());
+  REQUIRE_MESSAGE(tagger.has_value(), tagger.error().str());
+  auto tag_of = [&](const char* s, std::string_view word) {
+    auto doc = text::segment("x", s);
+    tagger->tag(doc);
+    for (std::size_t i = 0; i < doc.tokens.size(); ++i)
+      if (doc.word(i) == word) return std::string(text::to_string(doc.tokens[i].pos));
+    return std::string("?");
+  };
+  CHECK(tag_of("Three days after the central bank revoked the licence, savers marched.", "revoked") == "VBD");
+  CHECK(tag_of("The central bank has revoked the licence.", "revoked") == "VBN");
+  CHECK(tag_of("The licence was revoked the same day.", "revoked") == "VBN");
+}
