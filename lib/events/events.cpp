@@ -612,6 +612,15 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
     return b == Pos::dt || b == Pos::in || b == Pos::prp_s || b == Pos::pos || b == Pos::to || text::is_adjective(b);
   };
 
+  // A participle after a form of "be" (adverbs between): "were buried", "was badly beaten".
+  auto after_be = [&](std::size_t i) {
+    for (std::size_t k = i; k-- > 0 && k + 4 > i;) {
+      if (is_be(lw(k))) return true;
+      if (!text::is_adverb(pos(k))) return false;
+    }
+    return false;
+  };
+
   std::vector<Event> out;
   std::vector<std::uint8_t> consumed(n, 0);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -671,7 +680,13 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
           continue;
       }
       ev.type = e ? e->type : ev.lemma;
-      static const Frame kDefault{};
+      // A verb triggers.tsv does not list: subject, object and a passive's "by", as every
+      // trigger's frame has them.
+      static const Frame kDefault = [] {
+        Frame f;
+        f.preps.emplace("by", Role::agent);
+        return f;
+      }();
       const Frame& frame = e ? e->frame : kDefault;
 
       auto add = [&](std::size_t mi, Role r) {
@@ -1181,7 +1196,8 @@ std::vector<Event> Extractor::Impl::extract(const text::Document& doc, const act
       // time or a modal cue) and other verbs with an actor role.
       const bool has_role = !ev.arguments.empty();
       bool keep = e ? (verb || has_role || ev.timex >= 0 || mod != Modality::asserted)
-                    : p == Pos::vbd && has_role && verb_files[lemmatizer.sense_file(ev.lemma, Cat::verb)] && !modifier(i);
+                    : verb_files[lemmatizer.sense_file(ev.lemma, Cat::verb)] && !modifier(i) &&
+                          ((p == Pos::vbd && (has_role || ev.timex >= 0)) || (p == Pos::vbn && has_role && after_be(i)));
       if (!keep && e && noun) ev.weak = true;
       else if (!keep) continue;
       out.push_back(std::move(ev));
