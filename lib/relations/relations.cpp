@@ -140,13 +140,16 @@ std::vector<CausalLink> CausalFinder::find(const text::Document& doc, const std:
           }
           if (!cause) {
             // The phrase or clause after the cue ends at a relative pronoun ("talks, which
-            // opened ..."), a colon, ", but", or, for a fronted phrase, at its comma
+            // opened ...") other than "who", a colon, ", but", or, for a fronted phrase, at its comma
             // ("Following the vote, Peru ...").
             std::size_t hi = std::min<std::size_t>(cue_end + 15, s.last);
             for (std::size_t k = cue_end; k < hi; ++k) {
               auto p = doc.tokens[k].pos;
               bool comma = p == text::Pos::punct_comma;
-              if (p == text::Pos::wdt || p == text::Pos::wp || p == text::Pos::punct_colon || (comma && fronted) ||
+              // ("bowing to protesters who had blocked the roads": people are named by what they
+              // did, and that is the cause.)
+              if (p == text::Pos::wdt || (p == text::Pos::wp && doc.lower_word(k) != "who") ||
+                  p == text::Pos::punct_colon || (comma && fronted) ||
                   (comma && k + 1 < hi && doc.tokens[k + 1].pos == text::Pos::cc))
                 hi = k;
             }
