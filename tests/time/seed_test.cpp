@@ -26,8 +26,9 @@ namespace {
 // "about nine minutes" as TimeBank tags it). The misses left are conventions the TempEval-3
 // gold does the other way ("annual" as SET, ages as durations, "up to" outside the timex) and
 // readings the text does not settle ("midnight" as T24:00, "PXH" vs "PTXH"); see docs/time.md.
-// 2026-12-02, with the ten articles of the fourth held-out set (47 articles): 470 of 514.
-constexpr int kRightFloor = 470;
+// 2026-12-02, with the ten articles of the fourth held-out set (47 articles): 470 of 514; with
+// the fifth's (57): 575 of 628.
+constexpr int kRightFloor = 575;
 
 }  // namespace
 
