@@ -1518,9 +1518,9 @@ class Pass {
     std::uint32_t country = c.target;
     // "the Qatari ministry" after "the Qatari foreign ministry"; "the coast guard" after "the
     // Philippine Coast Guard": the body named before whose label ends so (of the country given).
-    if (const bool bare = lx_.groups.longest(c.last - c.label_first, [&](std::size_t k) {
-                            return lw(c.label_first + k);
-                          })->length == c.last - c.label_first) {
+    // (Bare: the name is a groups.tsv row itself, no modifier before it.)
+    const auto row = lx_.groups.longest(c.last - c.label_first, [&](std::size_t k) { return lw(c.label_first + k); });
+    if (row && row->length == c.last - c.label_first) {
       const std::string prefix = country == kNoCountry ? std::string() : adjective(country) + " ";
       auto ends_with_what = [&](const Actor& x) {
         const std::string_view l = x.label;

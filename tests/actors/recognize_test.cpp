@@ -298,3 +298,11 @@ TEST_CASE("a plural noun WordNet files as people acts as a group") {
   CHECK(labels(recognize("The bank repaid hundreds of depositors.")).empty());
   CHECK(labels(recognize("Heavy rains flooded the valley.")).empty());
 }
+
+TEST_CASE("an institution with a modifier is named again without its country") {
+  auto r = recognize("The Lao health ministry launched the campaign. The health ministry said it would last a month.");
+  CHECK(labels(r) == std::vector<std::string>{"Laotian health ministry"});
+  // "the oil ministry" is not the health ministry named before.
+  auto t = recognize("India's health ministry met on Monday. The oil ministry said prices would rise.");
+  CHECK(labels(t) == (std::vector<std::string>{"India", "Indian health ministry", "Indian oil ministry"}));
+}
