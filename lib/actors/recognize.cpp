@@ -380,7 +380,7 @@ class Pass {
     // The agent of a passive: "stolen by hackers", "ambushed by gunmen".
     const bool by_agent = i >= sfirst + 2 && lw(i - 1) == "by" && toks[i - 2].pos == Pos::vbn;
     // "Kenyan police", "Nepali engineers": the demonym makes them part of a country (run()).
-    if (demonym_at(h, send)) return i;
+    if (h < send && demonym_at(h, send)) return i;
     // Up to two lower-case modifiers before the group noun: "40 jailed fighters".
     for (std::size_t b = h; b < send && b < h + 3 && word(b) && (b == i || !cap(b)); ++b) {
       if (auto g = lx_.groups.longest(send - b, [&](std::size_t k) { return lw(b + k); })) {
