@@ -333,6 +333,8 @@ TEST_CASE("cli: a missing or malformed rule file is status 5 at file:line:col") 
   };
   // A lexicon's optional column takes only its documented word.
   bad_line("actors/rules/en/groups.tsv", "strikers\tmob", "'mob'");
+  // The verb fallback names WordNet's files as lexnames(5WN) spells them.
+  bad_line("events/rules/en/verb_files.tsv", "verb.dreams", "not a WordNet verb file: 'verb.dreams'");
   // A trigger listed twice would silently lose its second line.
   bad_line("events/rules/en/triggers.tsv", "meet\tverb\tattack", "'meet' is already a verb trigger");
 
